@@ -1,0 +1,103 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { EvidenceList } from "@/components/claims/evidence-list";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { StatusTimeline } from "@/components/claims/status-timeline";
+import { DateTime } from "@/components/ui/date-time";
+import { formatEventDate } from "@/lib/claims/format";
+import { getPublishedClaim } from "@/lib/claims/queries";
+import { STATUS_INFO } from "@/lib/claims/status";
+
+// One query per request, shared by the metadata and the page.
+const loadClaim = cache(async (slug: string) => {
+  await connection();
+  return getPublishedClaim(slug);
+});
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const claim = await loadClaim((await params).slug);
+  if (!claim) return { title: "Claim not found" };
+  return {
+    title: claim.statement,
+    description: `${STATUS_INFO[claim.status].label}: ${STATUS_INFO[claim.status].meaning}`,
+  };
+}
+
+export default async function ClaimPage({ params }: Props) {
+  const claim = await loadClaim((await params).slug);
+  if (!claim) notFound();
+
+  const latest = claim.transitions[0];
+  const info = STATUS_INFO[claim.status];
+
+  return (
+    <article>
+      <p className="text-sm">
+        <Link href="/" className="text-muted hover:text-ink">
+          ← All claims
+        </Link>
+      </p>
+
+      <header className="mt-4">
+        <p className="text-sm font-semibold uppercase tracking-wider text-muted">Claim</p>
+        <h1 className="mt-1 font-serif text-3xl font-bold leading-tight tracking-tight sm:text-4xl">{claim.statement}</h1>
+        {claim.eventDate ? (
+          <p className="mt-2 text-sm text-muted">
+            Alleged event: {formatEventDate(claim.eventDate, claim.eventDatePrecision)}
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="verdict" className="mt-6 rounded-lg border border-rule bg-white p-5">
+        <h2 id="verdict" className="sr-only">
+          Current status
+        </h2>
+        <div className="flex flex-wrap items-center gap-3">
+          <StatusBadge status={claim.status} size="lg" />
+          <p className="text-[0.95rem]">{info.meaning}</p>
+        </div>
+        {latest && latest.fromStatus ? (
+          <div className="mt-4 border-t border-rule pt-4">
+            <p className="text-sm font-semibold">Why</p>
+            <p className="mt-1">{latest.rationale}</p>
+            <p className="mt-1 text-sm text-muted">
+              Changed from {STATUS_INFO[latest.fromStatus].label.toLowerCase()} on{" "}
+              <DateTime value={latest.createdAt} withTime />
+            </p>
+          </div>
+        ) : null}
+      </section>
+
+      {claim.context ? <p className="mt-6 text-lg leading-relaxed">{claim.context}</p> : null}
+
+      {claim.entities.length > 0 ? (
+        <p className="mt-4 text-sm text-muted">
+          About: {claim.entities.map(({ entity }) => entity.name).join(", ")}
+        </p>
+      ) : null}
+
+      <section aria-labelledby="evidence" className="mt-10">
+        <h2 id="evidence" className="mb-4 font-serif text-2xl font-bold">
+          Evidence
+        </h2>
+        <EvidenceList evidence={claim.evidence} />
+      </section>
+
+      <section aria-labelledby="history" className="mt-10">
+        <h2 id="history" className="mb-4 font-serif text-2xl font-bold">
+          History of this verdict
+        </h2>
+        <StatusTimeline transitions={claim.transitions} />
+      </section>
+
+      <p className="mt-10 border-t border-rule pt-4 text-sm text-muted">
+        Last updated <DateTime value={claim.updatedAt} withTime />
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Claimtrail", template: "%s · Claimtrail" },
+  description: "Claims in the news, what the evidence says, and how our verdicts changed.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbfaf7" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh font-sans antialiased flex flex-col">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-10 focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header className="border-b border-rule bg-white">
+          <div className="mx-auto flex max-w-3xl items-baseline justify-between gap-4 px-4 py-4">
+            <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
+              Claim<span className="text-accent">trail</span>
+            </Link>
+            <nav aria-label="Main">
+              <Link href="/" className="text-sm font-medium text-muted hover:text-ink">
+                All claims
+              </Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8">
+          {children}
+        </main>
+        <footer className="border-t border-rule bg-white">
+          <p className="mx-auto max-w-3xl px-4 py-6 text-sm text-muted">
+            Claimtrail tracks claims in the news: who reported them, who denied them, and every change
+            of our verdict, with the reasons.
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,101 @@
+import { DateTime } from "@/components/ui/date-time";
+import type { PublishedEvidence } from "@/lib/claims/queries";
+import { groupEvidence } from "@/lib/evidence/group";
+import { SOURCING_LABEL } from "@/lib/evidence/stance";
+
+function Speaker({ evidence }: { evidence: PublishedEvidence }) {
+  if (evidence.speaker) {
+    return (
+      <>
+        {evidence.speaker.name}
+        {evidence.speaker.description ? <span className="text-muted">, {evidence.speaker.description}</span> : null}
+      </>
+    );
+  }
+  return evidence.speakerDescription ? <>{evidence.speakerDescription}</> : null;
+}
+
+function EvidenceCard({ evidence, copies }: { evidence: PublishedEvidence; copies: PublishedEvidence[] }) {
+  return (
+    <article className="rounded-lg border border-rule bg-white p-4" aria-labelledby={`evidence-${evidence.id}`}>
+      <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
+        <span className="font-semibold text-ink">{evidence.outlet?.name ?? "Unattributed"}</span>
+        {evidence.publishedAt ? (
+          <>
+            <span aria-hidden="true">·</span>
+            <DateTime value={evidence.publishedAt} />
+          </>
+        ) : null}
+        <span aria-hidden="true">·</span>
+        <span
+          className={
+            evidence.sourcing === "anonymous"
+              ? "rounded bg-status-warning-bg px-1.5 py-0.5 text-xs font-semibold text-status-warning"
+              : "rounded bg-status-neutral-bg px-1.5 py-0.5 text-xs font-semibold text-status-neutral"
+          }
+        >
+          {SOURCING_LABEL[evidence.sourcing]}
+        </span>
+      </p>
+      <h4 id={`evidence-${evidence.id}`} className="mt-2 font-serif text-lg leading-snug">
+        <a href={evidence.url} rel="noopener noreferrer nofollow" className="underline decoration-rule underline-offset-4 hover:decoration-ink">
+          {evidence.headline}
+        </a>
+      </h4>
+      {evidence.speaker || evidence.speakerDescription ? (
+        <p className="mt-1 text-sm">
+          <span className="text-muted">Source: </span>
+          <Speaker evidence={evidence} />
+        </p>
+      ) : null}
+      {evidence.quote ? (
+        <blockquote className="mt-3 border-l-4 border-rule pl-3 text-[0.95rem] italic">{evidence.quote}</blockquote>
+      ) : null}
+      {copies.length > 0 ? (
+        <div className="mt-3 border-t border-rule pt-3 text-sm">
+          <p className="text-muted">
+            Republished by (the same source, not an independent one):
+          </p>
+          <ul className="mt-1 list-disc pl-5">
+            {copies.map((copy) => (
+              <li key={copy.id}>
+                <a href={copy.url} rel="noopener noreferrer nofollow" className="underline underline-offset-2">
+                  {copy.outlet?.name ?? "Unattributed"}
+                </a>
+                {copy.publishedAt ? (
+                  <span className="text-muted">
+                    {" "}
+                    · <DateTime value={copy.publishedAt} />
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+export function EvidenceList({ evidence }: { evidence: PublishedEvidence[] }) {
+  const groups = groupEvidence(evidence);
+  if (groups.length === 0) {
+    return <p className="text-muted">No evidence has been linked to this claim yet.</p>;
+  }
+  return (
+    <div className="space-y-8">
+      {groups.map((group) => (
+        <section key={group.key} aria-labelledby={`group-${group.key}`}>
+          <h3 id={`group-${group.key}`} className="mb-3 text-sm font-bold uppercase tracking-wider text-muted">
+            {group.title} <span className="font-normal">({group.items.length})</span>
+          </h3>
+          <div className="space-y-3">
+            {group.items.map(({ item, copies }) => (
+              <EvidenceCard key={item.id} evidence={item} copies={copies} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </div>
+  );
+}

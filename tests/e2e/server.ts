@@ -1,0 +1,40 @@
+// The server the Playwright tests run against: the production build (`next start`) on a fresh,
+// throw-away embedded PostgreSQL, migrated and seeded with the demo story.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { seedDemoData } from "@/prisma/seed";
+import { ensureDatabase, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+import { NEXT_BIN } from "@/scripts/lib/next-build";
+
+const port = process.env.E2E_PORT ?? "3100";
+const server = await startEmbeddedPostgres({
+  dataDir: path.join(os.tmpdir(), `claimtrail-e2e-${randomUUID()}`, "postgres"),
+  ephemeral: true,
+});
+await ensureDatabase(server.url("postgres"), "claimtrail_e2e");
+const url = server.url("claimtrail_e2e");
+await migrate(url);
+const prisma = createPrismaClient(url, { max: 2 });
+await seedDemoData(prisma);
+await prisma.$disconnect();
+
+const next = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "127.0.0.1"], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  next.kill("SIGTERM");
+  await server.stop();
+  process.exit(code);
+}
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+next.once("exit", (code) => void stop(code ?? 1));
