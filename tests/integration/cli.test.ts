@@ -12,7 +12,7 @@ async function start(env: Record<string, string>) {
   try {
     await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "test", ...env },
       timeout: 60_000,
     });
     return { code: 0, stderr: "" };
