@@ -22,7 +22,7 @@ await runScript(async () => {
   const current = await readSchema();
 
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(os.tmpdir(), `claimtrail-diff-${randomUUID()}`, "postgres"),
+    dataDir: path.join(os.tmpdir(), `claimtrail-diff-${randomUUID()}`),
     ephemeral: true,
   });
   let sql: string;

@@ -12,7 +12,7 @@ import { NEXT_BIN } from "@/scripts/lib/next-build";
 
 const port = process.env.E2E_PORT ?? "3100";
 const server = await startEmbeddedPostgres({
-  dataDir: path.join(os.tmpdir(), `claimtrail-e2e-${randomUUID()}`, "postgres"),
+  dataDir: path.join(os.tmpdir(), `claimtrail-e2e-${randomUUID()}`),
   ephemeral: true,
 });
 await ensureDatabase(server.url("postgres"), "claimtrail_e2e");

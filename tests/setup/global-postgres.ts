@@ -18,7 +18,7 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   const server = await startEmbeddedPostgres({
-    dataDir: path.join(os.tmpdir(), `claimtrail-test-${randomUUID()}`, "postgres"),
+    dataDir: path.join(os.tmpdir(), `claimtrail-test-${randomUUID()}`),
     ephemeral: true,
   });
   await ensureDatabase(server.url("postgres"), "claimtrail_test");
