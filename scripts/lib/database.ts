@@ -39,7 +39,7 @@ export async function openDatabase(): Promise<Database> {
   return {
     url,
     embedded: true,
-    describe: `embedded PostgreSQL in ${path.relative(process.cwd(), dataDir) || dataDir} (port ${server.port})`,
+    describe: `embedded PostgreSQL in ${displayPath(dataDir)} (port ${server.port})`,
     stop: () => server.stop(),
   };
 }
@@ -54,6 +54,11 @@ function embeddedDataDir(): string {
   if (process.getuid?.() !== 0 || isReachableByOtherUsers(inCheckout)) return inCheckout;
   const id = createHash("sha256").update(ROOT).digest("hex").slice(0, 12);
   return path.join(os.tmpdir(), `claimtrail-${id}`, "postgres");
+}
+
+function displayPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith("..") ? relative : dir;
 }
 
 async function checkReachable(url: string): Promise<void> {
