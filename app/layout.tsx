@@ -24,9 +24,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
               Claim<span className="text-accent">trail</span>
             </Link>
-            <nav aria-label="Main">
+            <nav aria-label="Main" className="flex gap-4">
               <Link href="/" className="text-sm font-medium text-muted hover:text-ink">
                 All claims
+              </Link>
+              <Link href="/desk" className="text-sm font-medium text-muted hover:text-ink">
+                Newsroom desk
               </Link>
             </nav>
           </div>

@@ -2,12 +2,19 @@
 // without a database, so nothing may demand DATABASE_URL until a request needs it.
 import { z } from "zod";
 
-const ServerEnvSchema = z.object({
-  DATABASE_URL: z
-    .string({ error: "DATABASE_URL is not set (npm start and npm run dev set it for you)" })
-    .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-});
+const ServerEnvSchema = z
+  .object({
+    DATABASE_URL: z
+      .string({ error: "DATABASE_URL is not set (npm start and npm run dev set it for you)" })
+      .regex(/^postgres(ql)?:\/\//, { error: "DATABASE_URL must be a postgres:// or postgresql:// URL" }),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** Signs session cookies. npm start generates one for local use; production must set its own. */
+    AUTH_SECRET: z
+      .string({ error: "AUTH_SECRET is not set (npm start sets one for local use)" })
+      .min(32, { error: "AUTH_SECRET must be at least 32 characters" }),
+    /** The public address of this Claimtrail, used for links such as invitations. */
+    APP_URL: z.url({ error: "APP_URL must be a URL such as https://claims.example.org" }).default("http://localhost:3000"),
+  });
 
 export type ServerEnv = z.infer<typeof ServerEnvSchema>;
 

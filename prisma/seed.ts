@@ -2,7 +2,7 @@
 // words. Idempotent: accounts and entities are upserted by their natural keys, and a claim whose
 // slug already exists is left alone (its history is append-only anyway). Run by `npm start` on an
 // empty database and by `npm run db:seed`.
-import { hash } from "@node-rs/argon2";
+import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   DatePrecision,
@@ -21,9 +21,6 @@ export const DEMO_ACCOUNTS = [
   { email: "checker@newsroom.example", password: "demo-checker-pass", name: "Farid Checker", role: "fact_checker" },
   { email: "admin@newsroom.example", password: "demo-admin-pass", name: "Ada Admin", role: "admin" },
 ] as const satisfies readonly { email: string; password: string; name: string; role: Role }[];
-
-// OWASP's minimum for Argon2id: 19 MiB of memory, 2 iterations, 1 lane.
-export const ARGON2ID_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 type EntitySeed = { key: string; kind: EntityKind; name: string; description: string; domain?: string; affiliation?: string };
 
@@ -374,7 +371,7 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
           userId: user.id,
           providerId: "credential",
           accountId: user.id,
-          password: await hash(account.password, ARGON2ID_OPTIONS),
+          password: await hashPassword(account.password),
         },
       });
     }

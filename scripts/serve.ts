@@ -2,6 +2,9 @@
 // Starts the embedded PostgreSQL (unless DATABASE_URL is set), migrates, seeds an empty database
 // with the demo story, builds when the build is missing or stale (start only), then serves.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/prisma/seed";
@@ -18,6 +21,7 @@ await runScript(async () => {
     throw new Error(`Port ${port} is already in use. Stop what is using it, or pick another: PORT=${port + 1} npm ${mode === "dev" ? "run dev" : "start"}`);
   }
 
+  const authSecret = localAuthSecret();
   const database = await openDatabase();
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -44,7 +48,13 @@ await runScript(async () => {
   const server = spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      AUTH_SECRET: authSecret,
+      APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
@@ -55,6 +65,21 @@ await runScript(async () => {
 
   if (await waitForHealth(port)) printBanner(port, database.describe);
 });
+
+/**
+ * AUTH_SECRET signs session cookies. Production must set its own; for local use one is made once
+ * and kept in .data/, so sessions survive restarts.
+ */
+function localAuthSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (process.env.NODE_ENV === "production") throw new Error("AUTH_SECRET must be set in production (at least 32 random characters).");
+  const file = path.join(ROOT, ".data", "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
 
 function parsePort(value: string): number {
   const port = Number(value);

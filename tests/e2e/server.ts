@@ -1,7 +1,7 @@
 // The server the Playwright tests run against: the production build (`next start`) on a fresh,
 // throw-away embedded PostgreSQL, migrated and seeded with the demo story.
 import { spawn } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
@@ -24,7 +24,13 @@ await prisma.$disconnect();
 
 const next = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "127.0.0.1"], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: url, NEXT_TELEMETRY_DISABLED: "1" },
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    APP_URL: `http://127.0.0.1:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
 });
 
 let stopping = false;

@@ -56,12 +56,13 @@ async function freshDatabase() {
 }
 
 let migrated: Snapshot;
+let migratedUrl: string;
 let schema: string;
 
 beforeAll(async () => {
-  const url = await freshDatabase();
-  await migrate(url);
-  migrated = await snapshot(url);
+  migratedUrl = await freshDatabase();
+  await migrate(migratedUrl);
+  migrated = await snapshot(migratedUrl);
   schema = await readSchema();
 });
 
@@ -71,6 +72,10 @@ afterAll(async () => {
 
 async function snapshotOfSchema(prismaSchema: string): Promise<Snapshot> {
   const url = await freshDatabase();
+  // Extensions are created by hand in the migrations; Prisma's SQL assumes them.
+  for (const { name } of await query<{ name: string }>(migratedUrl, `SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql'`)) {
+    await applySql(url, `CREATE EXTENSION IF NOT EXISTS ${name}`);
+  }
   await applySql(url, await schemaDiffSql({ fromSchema: null, toSchema: prismaSchema, databaseUrl: url }));
   return snapshot(url);
 }

@@ -4,6 +4,7 @@ import { beforeEach, inject } from "vitest";
 import { resetDatabase } from "@/tests/setup/reset";
 
 process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_SECRET ??= "integration-tests-secret-of-at-least-32-characters";
 
 beforeEach(async () => {
   await resetDatabase(inject("databaseUrl"));

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { InvitationForm } from "./invitation-form";
+
+export const metadata: Metadata = { title: "Set your password", robots: { index: false }, referrer: "no-referrer" };
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  return (
+    <div className="mx-auto max-w-sm">
+      <h1 className="font-serif text-3xl font-bold">Set your password</h1>
+      <p className="mt-2 text-muted">Welcome to the newsroom desk. Choose a password to finish setting up your account.</p>
+      <div className="mt-6">
+        <InvitationForm token={token} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { EvidenceForm } from "@/components/desk/evidence-form";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDeskClaim } from "@/lib/claims/queries";
+import { updateEvidenceAction } from "@/lib/evidence/actions";
+import { evidenceFormOptions } from "@/lib/evidence/options";
+
+export const metadata: Metadata = { title: "Edit evidence" };
+
+export default async function EditEvidencePage({ params }: { params: Promise<{ id: string; evidenceId: string }> }) {
+  const { id, evidenceId } = await params;
+  await requirePagePermission("evidence.update", `/desk/claims/${id}/evidence/${evidenceId}`);
+  if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(evidenceId).success) notFound();
+  const claim = await getDeskClaim(id);
+  const evidence = claim?.evidence.find((item) => item.id === evidenceId && !item.removedAt);
+  if (!claim || !evidence) notFound();
+  return (
+    <>
+      <p className="text-sm text-muted">Claim: {claim.statement}</p>
+      <h1 className="mt-1 font-serif text-3xl font-bold">Edit evidence</h1>
+      <div className="mt-6">
+        <EvidenceForm
+          action={updateEvidenceAction}
+          claimId={claim.id}
+          evidence={{ id: evidence.id, version: evidence.version }}
+          defaults={{
+            url: evidence.url,
+            headline: evidence.headline,
+            publishedAt: evidence.publishedAt?.toISOString().slice(0, 16) ?? "",
+            stance: evidence.stance,
+            sourcing: evidence.sourcing,
+            outletId: evidence.outletId ?? "",
+            speakerId: evidence.speakerId ?? "",
+            speakerDescription: evidence.speakerDescription ?? "",
+            quote: evidence.quote,
+            derivedFromId: evidence.derivedFromId ?? "",
+            derivation: evidence.derivation ?? "",
+          }}
+          {...await evidenceFormOptions(claim, evidence.id)}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { EMPTY_EVIDENCE, EvidenceForm } from "@/components/desk/evidence-form";
+import { requirePagePermission } from "@/lib/auth/session";
+import { getDeskClaim } from "@/lib/claims/queries";
+import { linkEvidenceAction } from "@/lib/evidence/actions";
+import { evidenceFormOptions } from "@/lib/evidence/options";
+
+export const metadata: Metadata = { title: "Link evidence" };
+
+export default async function NewEvidencePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requirePagePermission("evidence.link", `/desk/claims/${id}/evidence/new`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const claim = await getDeskClaim(id);
+  if (!claim) notFound();
+  return (
+    <>
+      <p className="text-sm text-muted">Claim: {claim.statement}</p>
+      <h1 className="mt-1 font-serif text-3xl font-bold">Link evidence</h1>
+      <div className="mt-6">
+        <EvidenceForm action={linkEvidenceAction} claimId={claim.id} defaults={EMPTY_EVIDENCE} {...await evidenceFormOptions(claim)} />
+      </div>
+    </>
+  );
+}

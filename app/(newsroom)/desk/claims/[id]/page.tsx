@@ -1,0 +1,150 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { StatusTimeline } from "@/components/claims/status-timeline";
+import { EditHistory } from "@/components/desk/edit-history";
+import { PublicationForm } from "@/components/desk/publication-form";
+import { RemoveEvidenceForm } from "@/components/desk/remove-evidence-form";
+import { DateTime } from "@/components/ui/date-time";
+import { listClaimEdits } from "@/lib/audit/queries";
+import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/session";
+import { formatEventDate } from "@/lib/claims/format";
+import { getDeskClaim } from "@/lib/claims/queries";
+import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
+
+export const metadata: Metadata = { title: "Claim" };
+
+const FLASH: Record<string, string> = {
+  logged: "Claim logged as a draft. Link the reports next.",
+  saved: "Changes saved.",
+  linked: "Evidence linked.",
+  removed: "Evidence removed; it stays in the edit history.",
+};
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+
+export default async function DeskClaimPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const viewer = await requirePagePermission("desk.read", `/desk/claims/${id}`);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const [claim, edits, query] = await Promise.all([getDeskClaim(id), listClaimEdits(id), searchParams]);
+  if (!claim) notFound();
+  const flash = query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : null;
+  const live = claim.evidence.filter((item) => !item.removedAt);
+  const removed = claim.evidence.filter((item) => item.removedAt);
+  const byId = new Map(claim.evidence.map((item) => [item.id, item]));
+
+  return (
+    <article>
+      {flash ? (
+        <p role="status" className="mb-6 rounded-md bg-status-positive-bg px-4 py-3 text-sm font-medium text-status-positive">
+          {flash}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <StatusBadge status={claim.status} />
+        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${claim.publication === "draft" ? "bg-status-warning-bg text-status-warning" : "bg-status-positive-bg text-status-positive"}`}>
+          {claim.publication === "draft" ? "Draft" : "Published"}
+        </span>
+      </div>
+      <h1 className="mt-2 font-serif text-3xl font-bold leading-tight">{claim.statement}</h1>
+      <p className="mt-2 text-sm text-muted">
+        Logged by {claim.createdBy.name} on <DateTime value={claim.createdAt} />
+        {claim.eventDate ? <> · alleged event {formatEventDate(claim.eventDate, claim.eventDatePrecision)}</> : null}
+        {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(" ")}</> : null}
+      </p>
+      {claim.context ? <p className="mt-4">{claim.context}</p> : null}
+      {claim.entities.length ? <p className="mt-2 text-sm text-muted">About: {claim.entities.map(({ entity }) => entity.name).join(", ")}</p> : null}
+
+      <div className="mt-6 flex flex-wrap items-start gap-4">
+        {can(viewer, "claim.update") ? (
+          <Link href={`/desk/claims/${claim.id}/edit`} className="inline-flex min-h-11 items-center rounded-md px-4 py-2 font-semibold ring-1 ring-inset ring-rule hover:bg-white">
+            Edit claim
+          </Link>
+        ) : null}
+        {can(viewer, "claim.publish") ? <PublicationForm claimId={claim.id} version={claim.version} published={claim.publication === "published"} /> : null}
+        {claim.publication === "published" ? (
+          <Link href={`/claims/${claim.slug}`} className="inline-flex min-h-11 items-center px-2 font-semibold text-accent hover:underline">
+            Public page ↗
+          </Link>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="evidence" className="mt-10">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="evidence" className="font-serif text-2xl font-bold">
+            Evidence ({live.length})
+          </h2>
+          {can(viewer, "evidence.link") ? (
+            <Link href={`/desk/claims/${claim.id}/evidence/new`} className="inline-flex min-h-11 items-center rounded-md bg-ink px-4 py-2 font-semibold text-white hover:bg-ink/85">
+              Link evidence
+            </Link>
+          ) : null}
+        </div>
+        {live.length === 0 ? <p className="mt-3 text-muted">No evidence yet. A claim needs at least one piece before it can be published.</p> : null}
+        <ul className="mt-4 space-y-3" aria-label="Linked evidence">
+          {live.map((item) => {
+            const original = item.derivedFromId ? byId.get(item.derivedFromId) : undefined;
+            return (
+              <li key={item.id} className="rounded-lg border border-rule bg-white p-4">
+                <p className="text-sm text-muted">
+                  <span className="font-semibold text-ink">{item.outlet?.name ?? "Unattributed"}</span> · {STANCE_LABEL[item.stance]} · {SOURCING_LABEL[item.sourcing]}
+                  {item.publishedAt ? <> · <DateTime value={item.publishedAt} withTime /></> : null}
+                </p>
+                <p className="mt-1 font-serif text-lg">
+                  <a href={item.url} rel="noopener noreferrer nofollow" className="underline decoration-rule underline-offset-4">
+                    {item.headline}
+                  </a>
+                </p>
+                <p className="text-sm">{item.speaker ? `${item.speaker.name}${item.speaker.description ? `, ${item.speaker.description}` : ""}` : (item.speakerDescription ?? "")}</p>
+                {item.quote ? <blockquote className="mt-2 border-l-4 border-rule pl-3 text-sm italic">{item.quote}</blockquote> : null}
+                {original ? (
+                  <p className="mt-2 text-sm text-muted">
+                    {item.derivation === "republishes" ? "Republishes" : "Cites"}: {original.outlet?.name ?? "unattributed"}, “{original.headline}”
+                  </p>
+                ) : null}
+                {can(viewer, "evidence.update") ? (
+                  <div className="mt-3 flex flex-wrap items-start gap-4">
+                    <Link href={`/desk/claims/${claim.id}/evidence/${item.id}`} className="text-sm font-semibold hover:underline">
+                      Edit
+                    </Link>
+                    <RemoveEvidenceForm claimId={claim.id} evidenceId={item.id} version={item.version} headline={item.headline} />
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        {removed.length > 0 ? (
+          <details className="mt-4 text-sm">
+            <summary className="cursor-pointer font-semibold text-muted">Removed evidence ({removed.length})</summary>
+            <ul className="mt-2 space-y-1">
+              {removed.map((item) => (
+                <li key={item.id}>
+                  <del>{item.headline}</del> — removed by {item.removedBy?.name ?? "someone"} on <DateTime value={item.removedAt!} />
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="status-history" className="mt-10">
+        <h2 id="status-history" className="mb-4 font-serif text-2xl font-bold">
+          Verification history
+        </h2>
+        <StatusTimeline transitions={claim.transitions} />
+      </section>
+
+      <section aria-labelledby="edit-history" className="mt-10">
+        <h2 id="edit-history" className="mb-4 font-serif text-2xl font-bold">
+          Edit history
+        </h2>
+        <EditHistory edits={edits} />
+      </section>
+    </article>
+  );
+}

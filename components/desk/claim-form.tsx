@@ -1,0 +1,147 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { ConflictNote } from "@/components/desk/conflict-note";
+import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { fieldValue, fieldValues, type FormState, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
+import { DATE_PRECISIONS } from "@/lib/claims/schema";
+
+export type EntityOption = { id: string; name: string; kind: "person" | "organisation"; description: string };
+
+type Defaults = {
+  statement: string;
+  context: string;
+  eventDate: string;
+  eventDatePrecision: string;
+  tags: string;
+  entityIds: string[];
+};
+
+const PRECISION_LABEL: Record<(typeof DATE_PRECISIONS)[number], string> = {
+  day: "On that day",
+  approximate: "Around that date",
+  month: "Some time that month",
+  year: "Some time that year",
+};
+
+export function ClaimForm({
+  action,
+  entities,
+  defaults,
+  claim,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  entities: EntityOption[];
+  defaults: Defaults;
+  /** Present when editing: the claim and the version the form was loaded from. */
+  claim?: { id: string; version: number };
+}) {
+  const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
+  const errors = state.fieldErrors ?? {};
+  const value = (name: keyof Defaults) => fieldValue(state, name, defaults[name] as string);
+  const version = state.conflict?.version ?? claim?.version;
+
+  return (
+    <form action={formAction} className="space-y-6" noValidate>
+      <FormMessage state={state} />
+      {claim ? (
+        <>
+          <input type="hidden" name="id" value={claim.id} />
+          <input type="hidden" name="version" value={version} />
+        </>
+      ) : null}
+
+      {state.similar?.length ? (
+        <section aria-labelledby="similar-heading" className="rounded-lg border border-status-warning/40 bg-status-warning-bg p-4">
+          <h2 id="similar-heading" className="font-semibold text-status-warning">
+            Already on the desk?
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+            {state.similar.map((claimLike) => (
+              <li key={claimLike.id}>
+                <Link href={`/desk/claims/${claimLike.id}`} className="underline underline-offset-2" target="_blank">
+                  {claimLike.statement}
+                </Link>{" "}
+                <span className="text-muted">
+                  ({claimLike.status}, {claimLike.publication})
+                </span>
+              </li>
+            ))}
+          </ul>
+          <label className="mt-3 flex items-center gap-2 text-sm font-semibold">
+            <input type="checkbox" name="confirmNotDuplicate" className="h-4 w-4" />
+            This is a different claim: log it anyway
+          </label>
+        </section>
+      ) : null}
+
+      <Field id="statement" label="Statement" hint="The claim in one sentence, as it was reported." errors={errors.statement}>
+        {(props) => <textarea {...props} name="statement" rows={2} required maxLength={500} defaultValue={value("statement")} />}
+      </Field>
+      <ConflictNote state={state} name="statement" yours={value("statement")} />
+
+      <Field id="context" label="Context" hint="Optional: who reported it first, what is known so far." errors={errors.context}>
+        {(props) => <textarea {...props} name="context" rows={3} maxLength={4000} defaultValue={value("context")} />}
+      </Field>
+      <ConflictNote state={state} name="context" yours={value("context")} />
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="eventDate" label="When it allegedly happened" errors={errors.eventDate}>
+          {(props) => <input {...props} name="eventDate" type="date" defaultValue={value("eventDate")} />}
+        </Field>
+        <Field id="eventDatePrecision" label="How precise is that date?" errors={errors.eventDatePrecision}>
+          {(props) => (
+            <select {...props} name="eventDatePrecision" defaultValue={value("eventDatePrecision") || "day"}>
+              {DATE_PRECISIONS.map((precision) => (
+                <option key={precision} value={precision}>
+                  {PRECISION_LABEL[precision]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ConflictNote state={state} name="eventDate" yours={value("eventDate")} />
+
+      <Field id="tags" label="Tags" hint="Comma-separated, such as us-politics, ukraine-war." errors={errors.tags}>
+        {(props) => <input {...props} name="tags" defaultValue={value("tags")} autoComplete="off" />}
+      </Field>
+      <ConflictNote state={state} name="tags" yours={value("tags")} />
+
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">Who the claim is about</legend>
+        <Field id="entityIds" label="Existing people and organisations" hint="Hold Ctrl (⌘ on a Mac) to choose several." errors={errors.entityIds}>
+          {(props) => (
+            <select {...props} name="entityIds" multiple size={Math.min(8, Math.max(3, entities.length))} defaultValue={fieldValues(state, "entityIds", defaults.entityIds)}>
+              {entities.map((entity) => (
+                <option key={entity.id} value={entity.id}>
+                  {entity.name}
+                  {entity.description ? ` — ${entity.description}` : ""}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <ConflictNote state={state} name="entities" />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="newPeople" label="New people" hint="Comma-separated names." errors={errors.newPeople}>
+            {(props) => <input {...props} name="newPeople" defaultValue={fieldValue(state, "newPeople")} autoComplete="off" />}
+          </Field>
+          <Field id="newOrganisations" label="New organisations" hint="Comma-separated names." errors={errors.newOrganisations}>
+            {(props) => <input {...props} name="newOrganisations" defaultValue={fieldValue(state, "newOrganisations")} autoComplete="off" />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <div className="flex flex-wrap items-center gap-4">
+        <SubmitButton pendingLabel="Saving…">{claim ? (state.conflict ? "Save mine over theirs" : "Save changes") : "Log claim as draft"}</SubmitButton>
+        <Link href={claim ? `/desk/claims/${claim.id}` : "/desk"} className="font-semibold text-muted hover:text-ink">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { FormState } from "@/lib/actions/form-state";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { getViewer, type Viewer } from "@/lib/auth/session";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+
+/** FormData as a plain object; a field given more than once becomes an array. */
+export function formValues(formData: FormData): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    values[key] = all.length === 1 ? all[0]! : all;
+  }
+  return values;
+}
+
+type PrismaLikeError = { code?: unknown; meta?: unknown };
+
+/** A message for the person, never the database's own words. */
+export function describeError(error: unknown): { message: string; field?: string } {
+  if (error instanceof ConflictError || error instanceof NotFoundError || error instanceof ForbiddenError) {
+    return { message: error.message };
+  }
+  if (error instanceof InvalidInputError) return { message: error.message, field: error.field };
+  const code = (error as PrismaLikeError | null)?.code;
+  if (code === "P2002") return { message: "Something with the same name or address already exists." };
+  if (code === "P2034") return { message: "Someone else changed this at the same moment. Reload to see their change, then try again." };
+  if (code === "P2025") return { message: "That no longer exists. It may have been removed by someone else." };
+  if (code === "P2003") return { message: "This refers to something that no longer exists." };
+  console.error(error);
+  return { message: "Something went wrong on our side and nothing was saved. Please try again." };
+}
+
+/**
+ * Every form action goes through here: the session and the role are checked inside the action
+ * (a hidden button is not security), the input is parsed by the shared Zod schema, and errors
+ * become messages while the user's input is sent back to the form.
+ */
+export function defineFormAction<S extends z.ZodType>(options: {
+  permission: Permission;
+  schema: S;
+  run: (input: z.output<S>, viewer: Viewer) => Promise<FormState | void>;
+}) {
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = formValues(formData);
+    const viewer = await getViewer();
+    if (!viewer) {
+      return { status: "error", message: "You are signed out. Sign in again in another tab, then submit again: your input is kept.", values };
+    }
+    if (!can(viewer, options.permission)) {
+      return { status: "error", message: "Your role does not allow this.", values };
+    }
+    const parsed = options.schema.safeParse(values);
+    if (!parsed.success) {
+      return {
+        status: "error",
+        message: "Some fields need attention.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
+        values,
+      };
+    }
+    try {
+      const result = (await options.run(parsed.data, viewer)) ?? { status: "success" };
+      // A rejection from `run` keeps the user's input too.
+      return result.status === "error" ? { values, ...result } : result;
+    } catch (error) {
+      unstable_rethrow(error);
+      const { message, field } = describeError(error);
+      const conflict =
+        error instanceof ConflictError && error.current
+          ? { version: error.current.version, current: error.current.values }
+          : undefined;
+      return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values, conflict };
+    }
+  };
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import type { Route } from "next";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { defineFormAction } from "@/lib/actions/define-action";
+import { createClaim, setClaimPublication, updateClaim } from "@/lib/claims/mutations";
+import { findSimilarClaims } from "@/lib/claims/queries";
+import { ClaimCreateSchema, ClaimPublicationSchema, ClaimUpdateSchema } from "@/lib/claims/schema";
+
+function revalidateClaim(slug: string) {
+  revalidatePath("/");
+  revalidatePath(`/claims/${slug}`);
+  revalidatePath("/desk");
+}
+
+export const createClaimAction = defineFormAction({
+  permission: "claim.create",
+  schema: ClaimCreateSchema,
+  async run(input, viewer) {
+    if (!input.confirmNotDuplicate) {
+      const similar = await findSimilarClaims(input.statement);
+      if (similar.length > 0) {
+        return {
+          status: "error",
+          message: "These claims look similar. Open one of them instead, or confirm that this is a different claim.",
+          similar: similar.map(({ id, statement, status, publication }) => ({ id, statement, status, publication })),
+        };
+      }
+    }
+    const claim = await createClaim(viewer, input);
+    revalidateClaim(claim.slug);
+    redirect(`/desk/claims/${claim.id}?logged=1` as Route);
+  },
+});
+
+export const updateClaimAction = defineFormAction({
+  permission: "claim.update",
+  schema: ClaimUpdateSchema,
+  async run(input, viewer) {
+    const claim = await updateClaim(viewer, input);
+    revalidateClaim(claim.slug);
+    redirect(`/desk/claims/${claim.id}?saved=1` as Route);
+  },
+});
+
+export const setPublicationAction = defineFormAction({
+  permission: "claim.publish",
+  schema: ClaimPublicationSchema,
+  async run(input, viewer) {
+    const claim = await setClaimPublication(viewer, input);
+    revalidateClaim(claim.slug);
+    revalidatePath(`/desk/claims/${input.id}`);
+    return {
+      status: "success",
+      message: input.publish === "publish" ? "Published: readers can see this claim now." : "Unpublished: readers no longer see this claim.",
+    };
+  },
+});

@@ -1,0 +1,110 @@
+import "server-only";
+import { createdFields, diffFields } from "@/lib/audit/diff";
+import { recordAudit, type Tx } from "@/lib/audit/mutations";
+import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import type { EntityCreateInput, EntityMergeInput, EntityUpdateInput } from "@/lib/entities/schema";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+
+async function assertAffiliation(tx: Tx, affiliationId: string | undefined, selfId?: string) {
+  if (!affiliationId) return;
+  if (affiliationId === selfId) throw new InvalidInputError("An entity cannot be affiliated with itself.", "affiliationId");
+  const found = await tx.entity.findFirst({
+    where: { id: affiliationId, kind: "organisation", mergedIntoId: null },
+    select: { id: true },
+  });
+  if (!found) throw new InvalidInputError("Choose an existing organisation as the affiliation.", "affiliationId");
+}
+
+async function assertDomainFree(tx: Tx, domain: string | undefined, selfId?: string) {
+  if (!domain) return;
+  const owner = await tx.entity.findUnique({ where: { domain }, select: { id: true, name: true } });
+  if (owner && owner.id !== selfId) throw new InvalidInputError(`${owner.name} already has the domain ${domain}.`, "domain");
+}
+
+export async function createEntity(actor: ChangeActor, input: EntityCreateInput): Promise<{ id: string }> {
+  assertCan(actor, "entity.create");
+  return db().$transaction(async (tx) => {
+    await assertAffiliation(tx, input.affiliationId);
+    await assertDomainFree(tx, input.domain);
+    const data = {
+      kind: input.kind,
+      name: input.name,
+      description: input.description,
+      affiliationId: input.affiliationId ?? null,
+      domain: input.kind === "organisation" ? (input.domain ?? null) : null,
+    };
+    const entity = await tx.entity.create({ data, select: { id: true } });
+    await recordAudit(tx, actor, { action: "entity_created", entityId: entity.id, changes: createdFields(data) });
+    return entity;
+  });
+}
+
+export async function updateEntity(actor: ChangeActor, input: EntityUpdateInput): Promise<{ id: string }> {
+  assertCan(actor, "entity.update");
+  return db().$transaction(async (tx) => {
+    const before = await tx.entity.findFirst({
+      where: { id: input.id, mergedIntoId: null },
+      select: { kind: true, name: true, description: true, affiliationId: true, domain: true, updatedAt: true },
+    });
+    if (!before) throw new NotFoundError("This entity no longer exists (it may have been merged into another).");
+    const stale = new ConflictError("Someone else changed this entity since you opened it. Reload to see their change, then try again.");
+    if (before.updatedAt.toISOString() !== new Date(input.loadedAt).toISOString()) throw stale;
+    await assertAffiliation(tx, input.affiliationId, input.id);
+    await assertDomainFree(tx, input.domain, input.id);
+    const data = {
+      kind: input.kind,
+      name: input.name,
+      description: input.description,
+      affiliationId: input.affiliationId ?? null,
+      domain: input.kind === "organisation" ? (input.domain ?? null) : null,
+    };
+    const { count } = await tx.entity.updateMany({ where: { id: input.id, updatedAt: before.updatedAt }, data });
+    if (count === 0) throw stale;
+    const changes = diffFields(before, data);
+    if (Object.keys(changes).length > 0) await recordAudit(tx, actor, { action: "entity_updated", entityId: input.id, changes });
+    return { id: input.id };
+  });
+}
+
+/**
+ * Merges a duplicate into the entity to keep: every claim, piece of evidence and affiliation that
+ * pointed at the duplicate points at the kept one, and the duplicate is marked merged (kept, not
+ * deleted, so history that names it still reads true).
+ */
+export async function mergeEntities(actor: ChangeActor, input: EntityMergeInput): Promise<{ id: string }> {
+  assertCan(actor, "entity.merge");
+  const { sourceId, targetId } = input;
+  return db().$transaction(async (tx) => {
+    // Lock both rows, in a fixed order so that two opposite merges cannot deadlock.
+    await tx.$queryRaw`SELECT id FROM entities WHERE id IN (${sourceId}::uuid, ${targetId}::uuid) ORDER BY id FOR UPDATE`;
+    const [source, target] = await Promise.all(
+      [sourceId, targetId].map((id) =>
+        tx.entity.findFirst({ where: { id, mergedIntoId: null }, select: { id: true, kind: true, name: true, domain: true } }),
+      ),
+    );
+    if (!source || !target) throw new NotFoundError("One of these entities no longer exists or was already merged.");
+    if (source.kind !== target.kind) throw new InvalidInputError("Only a person can be merged into a person, and an organisation into an organisation.", "targetId");
+
+    await tx.claimEntity.deleteMany({ where: { entityId: sourceId, claim: { entities: { some: { entityId: targetId } } } } });
+    const claims = await tx.claimEntity.updateMany({ where: { entityId: sourceId }, data: { entityId: targetId } });
+    const outlets = await tx.evidence.updateMany({ where: { outletId: sourceId }, data: { outletId: targetId } });
+    const speakers = await tx.evidence.updateMany({ where: { speakerId: sourceId }, data: { speakerId: targetId } });
+    await tx.entity.updateMany({ where: { id: targetId, affiliationId: sourceId }, data: { affiliationId: null } });
+    const affiliates = await tx.entity.updateMany({ where: { affiliationId: sourceId }, data: { affiliationId: targetId } });
+    await tx.entity.updateMany({ where: { mergedIntoId: sourceId }, data: { mergedIntoId: targetId } });
+    await tx.entity.update({ where: { id: sourceId }, data: { mergedIntoId: targetId, domain: null } });
+    if (source.domain && !target.domain) await tx.entity.update({ where: { id: targetId }, data: { domain: source.domain } });
+
+    const changes = {
+      mergedInto: { from: null, to: target.name },
+      claims: { from: null, to: claims.count },
+      evidenceAsOutlet: { from: null, to: outlets.count },
+      evidenceAsSpeaker: { from: null, to: speakers.count },
+      affiliates: { from: null, to: affiliates.count },
+    };
+    await recordAudit(tx, actor, { action: "entity_merged", entityId: sourceId, changes });
+    await recordAudit(tx, actor, { action: "entity_merged", entityId: targetId, changes: { mergedFrom: { from: null, to: source.name } } });
+    return { id: targetId };
+  });
+}

@@ -1,0 +1,181 @@
+import "server-only";
+import { createdFields, diffFields } from "@/lib/audit/diff";
+import { recordAudit, type Tx } from "@/lib/audit/mutations";
+import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { hostOf, matchOutlet } from "@/lib/evidence/domain";
+import type { EvidenceCreateInput, EvidenceRemoveInput, EvidenceUpdateInput } from "@/lib/evidence/schema";
+
+type EvidenceFields = Omit<EvidenceCreateInput, "claimId">;
+
+async function resolveOutlet(tx: Tx, actor: ChangeActor, input: EvidenceFields): Promise<string> {
+  if (input.outletId) {
+    const outlet = await tx.entity.findFirst({
+      where: { id: input.outletId, kind: "organisation", mergedIntoId: null },
+      select: { id: true },
+    });
+    if (!outlet) throw new InvalidInputError("That outlet no longer exists. Choose again.", "outletId");
+    return outlet.id;
+  }
+  if (input.newOutletName) {
+    const domain = input.newOutletDomain ?? hostOf(input.url);
+    const existing = domain ? await tx.entity.findUnique({ where: { domain }, select: { id: true, mergedIntoId: true } }) : null;
+    if (existing) return existing.mergedIntoId ?? existing.id;
+    const created = await tx.entity.create({
+      data: { kind: "organisation", name: input.newOutletName, domain, description: "News outlet" },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, {
+      action: "entity_created",
+      entityId: created.id,
+      changes: createdFields({ kind: "organisation", name: input.newOutletName, domain }),
+    });
+    return created.id;
+  }
+  // Nothing chosen: the outlet whose domain the URL is on, if we know it.
+  const outlets = await tx.entity.findMany({ where: { domain: { not: null }, mergedIntoId: null }, select: { id: true, domain: true } });
+  const match = matchOutlet(input.url, outlets);
+  if (!match) throw new InvalidInputError("Choose the outlet, or type its name to add it.", "outletId");
+  return match.id;
+}
+
+async function resolveSpeaker(tx: Tx, actor: ChangeActor, input: EvidenceFields): Promise<string | null> {
+  if (input.speakerId) {
+    const speaker = await tx.entity.findFirst({ where: { id: input.speakerId, mergedIntoId: null }, select: { id: true } });
+    if (!speaker) throw new InvalidInputError("That speaker no longer exists. Choose again.", "speakerId");
+    return speaker.id;
+  }
+  if (!input.newSpeakerName) return null;
+  const existing = await tx.entity.findFirst({
+    where: { kind: "person", mergedIntoId: null, name: { equals: input.newSpeakerName, mode: "insensitive" } },
+    select: { id: true },
+  });
+  if (existing) return existing.id;
+  const created = await tx.entity.create({ data: { kind: "person", name: input.newSpeakerName }, select: { id: true } });
+  await recordAudit(tx, actor, {
+    action: "entity_created",
+    entityId: created.id,
+    changes: createdFields({ kind: "person", name: input.newSpeakerName }),
+  });
+  return created.id;
+}
+
+async function assertDerivedFromSameClaim(tx: Tx, claimId: string, derivedFromId: string | undefined, selfId?: string) {
+  if (!derivedFromId) return;
+  const original = await tx.evidence.findFirst({
+    where: { id: derivedFromId, claimId, removedAt: null, NOT: selfId ? { id: selfId } : undefined },
+    select: { id: true },
+  });
+  if (!original) {
+    throw new InvalidInputError("Choose a piece of this claim's own evidence as the source it copies or cites.", "derivedFromId");
+  }
+}
+
+async function evidenceData(tx: Tx, actor: ChangeActor, claimId: string, input: EvidenceFields, selfId?: string) {
+  await assertDerivedFromSameClaim(tx, claimId, input.derivedFromId, selfId);
+  return {
+    url: input.url,
+    headline: input.headline,
+    publishedAt: input.publishedAt ? new Date(`${input.publishedAt}Z`) : null,
+    stance: input.stance,
+    sourcing: input.sourcing,
+    outletId: await resolveOutlet(tx, actor, input),
+    speakerId: await resolveSpeaker(tx, actor, input),
+    speakerDescription: input.speakerDescription ?? null,
+    quote: input.quote,
+    derivedFromId: input.derivedFromId ?? null,
+    derivation: input.derivation ?? null,
+  };
+}
+
+async function touchClaim(tx: Tx, claimId: string) {
+  // Readers see "last updated" move; the claim's version does not, so an editor editing the
+  // claim's own fields meanwhile gets no needless conflict.
+  await tx.claim.update({ where: { id: claimId }, data: { updatedAt: new Date() } });
+}
+
+export async function linkEvidence(actor: ChangeActor, input: EvidenceCreateInput): Promise<{ id: string }> {
+  assertCan(actor, "evidence.link");
+  return db().$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
+    if (!claim) throw new NotFoundError("This claim no longer exists.");
+    const data = await evidenceData(tx, actor, input.claimId, input);
+    const evidence = await tx.evidence.create({
+      data: { ...data, claimId: input.claimId, createdById: actor.id },
+      select: { id: true },
+    });
+    await recordAudit(tx, actor, { action: "evidence_linked", claimId: input.claimId, evidenceId: evidence.id, changes: createdFields(data) });
+    await touchClaim(tx, input.claimId);
+    return evidence;
+  });
+}
+
+/** Loads evidence only through its claim, so an id from another claim is simply not found. */
+async function loadForChange(tx: Tx, claimId: string, id: string, version: number) {
+  const evidence = await tx.evidence.findFirst({
+    where: { id, claimId },
+    select: {
+      id: true,
+      version: true,
+      removedAt: true,
+      url: true,
+      headline: true,
+      publishedAt: true,
+      stance: true,
+      sourcing: true,
+      outletId: true,
+      speakerId: true,
+      speakerDescription: true,
+      quote: true,
+      derivedFromId: true,
+      derivation: true,
+    },
+  });
+  if (!evidence) throw new NotFoundError("That evidence is not part of this claim.");
+  if (evidence.removedAt) throw new ConflictError("This evidence was removed in the meantime.");
+  if (evidence.version !== version) {
+    throw new ConflictError("Someone else changed this evidence since you opened it. Reload to see their change, then try again.");
+  }
+  return evidence;
+}
+
+export async function updateEvidence(actor: ChangeActor, input: EvidenceUpdateInput): Promise<{ id: string }> {
+  assertCan(actor, "evidence.update");
+  return db().$transaction(async (tx) => {
+    const before = await loadForChange(tx, input.claimId, input.id, input.version);
+    const data = await evidenceData(tx, actor, input.claimId, input, input.id);
+    const { count } = await tx.evidence.updateMany({
+      where: { id: input.id, version: input.version, removedAt: null },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError("Someone else changed this evidence at the same moment. Reload and try again.");
+    const changes = diffFields(before, data);
+    if (Object.keys(changes).length > 0) {
+      await recordAudit(tx, actor, { action: "evidence_updated", claimId: input.claimId, evidenceId: input.id, changes });
+      await touchClaim(tx, input.claimId);
+    }
+    return { id: input.id };
+  });
+}
+
+/** Removal is recorded, not forgotten: the row stays, marked removed, and the history says who. */
+export async function removeEvidence(actor: ChangeActor, input: EvidenceRemoveInput): Promise<void> {
+  assertCan(actor, "evidence.remove");
+  await db().$transaction(async (tx) => {
+    await loadForChange(tx, input.claimId, input.id, input.version);
+    const now = new Date();
+    const { count } = await tx.evidence.updateMany({
+      where: { id: input.id, version: input.version, removedAt: null },
+      data: { removedAt: now, removedById: actor.id, version: { increment: 1 } },
+    });
+    if (count === 0) throw new ConflictError("Someone else changed this evidence at the same moment. Reload and try again.");
+    await recordAudit(tx, actor, {
+      action: "evidence_removed",
+      claimId: input.claimId,
+      evidenceId: input.id,
+      changes: { removedAt: { from: null, to: now.toISOString() } },
+    });
+    await touchClaim(tx, input.claimId);
+  });
+}

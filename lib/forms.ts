@@ -1,0 +1,48 @@
+// Zod helpers for HTML form values (isomorphic).
+import { z } from "zod";
+
+/** A text input: trimmed, with a length limit and a readable message. */
+export function text(label: string, { min = 0, max }: { min?: number; max: number }) {
+  const base = z.string({ error: `${label} is required` }).trim();
+  return (min > 0 ? base.min(min, { error: `${label} is required` }) : base).max(max, {
+    error: `${label} must be at most ${max} characters`,
+  });
+}
+
+/** An optional text input: empty means undefined. */
+export function optionalText(label: string, max: number) {
+  return z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    text(label, { max }).optional(),
+  );
+}
+
+/** A field that may be sent zero, one or many times (checkboxes, multi-selects). */
+export function stringList<T extends z.ZodType<string>>(item: T) {
+  return z.preprocess(
+    (value) => (value === undefined || value === "" ? [] : Array.isArray(value) ? value.filter((entry) => entry !== "") : [value]),
+    z.array(item),
+  );
+}
+
+/** A comma-separated list typed into one input: "russia, ukraine-war". */
+export function commaList(label: string, { maxItems, maxLength }: { maxItems: number; maxLength: number }) {
+  return z.preprocess(
+    (value) =>
+      typeof value === "string"
+        ? [...new Set(value.split(",").map((entry) => entry.trim()).filter(Boolean))]
+        : value === undefined
+          ? []
+          : value,
+    z
+      .array(z.string().max(maxLength, { error: `Each ${label} must be at most ${maxLength} characters` }))
+      .max(maxItems, { error: `At most ${maxItems} ${label}s` }),
+  );
+}
+
+export const uuid = (label: string) => z.uuid({ error: `Choose a valid ${label}` });
+
+/** The version a form was loaded from (optimistic concurrency). */
+export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page" }).int().min(1);
+
+export const checkbox = z.preprocess((value) => value === "on" || value === "true", z.boolean());
