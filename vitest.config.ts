@@ -36,6 +36,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Better Auth reaches next/headers itself (to set the session cookie); processing it
+          // through Vitest lets tests give it the request stand-in of tests/setup/next-request.ts.
+          server: { deps: { inline: ["better-auth"] } },
         },
       },
     ],

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { AccountActiveInput, AccountCreateInput, AccountRoleInput, InvitationAcceptInput } from "@/lib/accounts/schema";
 import { createdFields } from "@/lib/audit/diff";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import { isCommonPassword } from "@/lib/auth/password-policy";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
@@ -21,23 +21,41 @@ const tokenHash = (token: string) => createHash("sha256").update(token).digest("
  */
 export async function createAccount(actor: ChangeActor, input: AccountCreateInput): Promise<{ userId: string; invitationUrl: string }> {
   assertCan(actor, "user.manage");
+  return db().$transaction((tx) => insertInvitedUser(tx, actor, input));
+}
+
+async function insertInvitedUser(tx: Tx, actor: ChangeActor | null, input: AccountCreateInput) {
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new InvalidInputError("An account with this email already exists.", "email");
+  }
+  const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role }, select: { id: true } });
   const token = randomBytes(32).toString("base64url");
-  const userId = await db().$transaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new InvalidInputError("An account with this email already exists.", "email");
-    }
-    const user = await tx.user.create({ data: { name: input.name, email: input.email, role: input.role }, select: { id: true } });
-    await tx.verification.create({
-      data: {
-        identifier: `${INVITATION_PREFIX}${user.id}`,
-        value: tokenHash(token),
-        expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
-      },
-    });
-    await recordAudit(tx, actor, { action: "user_created", subjectUserId: user.id, changes: createdFields(input) });
-    return user.id;
+  await tx.verification.create({
+    data: {
+      identifier: `${INVITATION_PREFIX}${user.id}`,
+      value: tokenHash(token),
+      expiresAt: new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000),
+    },
   });
-  return { userId, invitationUrl: new URL(`/invite/${token}`, serverEnv().APP_URL).toString() };
+  // The first admin creates themself: the history says so.
+  await recordAudit(tx, actor ?? { id: user.id, role: input.role }, { action: "user_created", subjectUserId: user.id, changes: createdFields(input) });
+  return { userId: user.id, invitationUrl: new URL(`/invite/${token}`, serverEnv().APP_URL).toString() };
+}
+
+/**
+ * The first admin of a new installation, from the command line (npm run account:first-admin).
+ * Refused once any active admin exists: from then on, admins invite people from the desk.
+ */
+export async function createFirstAdmin(input: { name: string; email: string }): Promise<{ invitationUrl: string }> {
+  return db().$transaction(
+    async (tx) => {
+      if ((await tx.user.count({ where: { role: "admin", deactivatedAt: null } })) > 0) {
+        throw new InvalidInputError("An active admin exists already: ask them to invite you from the desk.");
+      }
+      return insertInvitedUser(tx, null, { ...input, role: "admin" });
+    },
+    { isolationLevel: "Serializable" },
+  );
 }
 
 function assertNotSelf(actor: ChangeActor, userId: string, what: string) {
@@ -107,3 +125,4 @@ export async function acceptInvitation(input: InvitationAcceptInput): Promise<{ 
     return { email: user.email };
   });
 }
+

@@ -1,0 +1,149 @@
+// Every desk server action × every kind of visitor: allowed ones succeed and write history;
+// forbidden ones are refused inside the action and change nothing at all.
+import pg from "pg";
+import { beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { changeRoleAction, createAccountAction, setAccountActiveAction } from "@/lib/accounts/actions";
+import type { FormState } from "@/lib/actions/form-state";
+import { createClaimAction, setPublicationAction, updateClaimAction } from "@/lib/claims/actions";
+import { db } from "@/lib/db";
+import { createEntityAction, mergeEntitiesAction, updateEntityAction } from "@/lib/entities/actions";
+import { linkEvidenceAction, removeEvidenceAction, updateEvidenceAction } from "@/lib/evidence/actions";
+import { createClaim, createEvidence, createUser } from "@/tests/factories";
+import { actAs, type Persona } from "@/tests/factories/sessions";
+import { submit } from "@/tests/setup/next-request";
+
+vi.mock("next/headers", async () => (await import("@/tests/setup/next-request")).nextHeadersMock);
+vi.mock("next/headers.js", async () => (await import("@/tests/setup/next-request")).nextHeadersMock);
+vi.mock("next/cache", async () => (await import("@/tests/setup/next-request")).nextCacheMock);
+
+type Fixture = {
+  claimId: string;
+  evidenceId: string;
+  personId: string;
+  duplicateId: string;
+  outletId: string;
+  outletUpdatedAt: string;
+  subjectUserId: string;
+};
+
+async function fixture(): Promise<Fixture> {
+  const author = await createUser(db(), "editor");
+  const claim = await createClaim(db(), { createdById: author.id, publication: "draft", statement: "The mayor resigned on Monday." });
+  const evidence = await createEvidence(db(), { claimId: claim.id, createdById: author.id });
+  const person = await db().entity.create({ data: { kind: "person", name: "Jane Mayor" }, select: { id: true } });
+  const duplicate = await db().entity.create({ data: { kind: "person", name: "J. Mayor" }, select: { id: true } });
+  const outlet = await db().entity.create({
+    data: { kind: "organisation", name: "City Paper", domain: "citypaper.example" },
+    select: { id: true, updatedAt: true },
+  });
+  const subject = await createUser(db(), "editor");
+  return {
+    claimId: claim.id,
+    evidenceId: evidence.id,
+    personId: person.id,
+    duplicateId: duplicate.id,
+    outletId: outlet.id,
+    outletUpdatedAt: outlet.updatedAt.toISOString(),
+    subjectUserId: subject.id,
+  };
+}
+
+type Case = {
+  name: string;
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  allowed: Persona[];
+  fields: (f: Fixture) => Record<string, string | string[]>;
+};
+
+const evidenceFields = (f: Fixture) => ({
+  claimId: f.claimId,
+  url: "https://citypaper.example/mayor-resigns",
+  headline: "The mayor resigns",
+  stance: "reports",
+  sourcing: "on_record",
+  outletId: f.outletId,
+  speakerId: f.personId,
+});
+
+const CASES: Case[] = [
+  {
+    name: "log a claim",
+    action: createClaimAction,
+    allowed: ["editor"],
+    fields: (f) => ({ statement: "A council budget was cut by a third.", entityIds: f.personId, tags: "budget", confirmNotDuplicate: "on" }),
+  },
+  {
+    name: "edit a claim",
+    action: updateClaimAction,
+    allowed: ["editor"],
+    fields: (f) => ({ id: f.claimId, version: "1", statement: "The mayor resigned on Tuesday.", tags: "" }),
+  },
+  { name: "publish a claim", action: setPublicationAction, allowed: ["editor"], fields: (f) => ({ id: f.claimId, version: "1", publish: "publish" }) },
+  { name: "link evidence", action: linkEvidenceAction, allowed: ["editor"], fields: evidenceFields },
+  {
+    name: "edit evidence",
+    action: updateEvidenceAction,
+    allowed: ["editor"],
+    fields: (f) => ({ ...evidenceFields(f), id: f.evidenceId, version: "1" }),
+  },
+  { name: "remove evidence", action: removeEvidenceAction, allowed: ["editor"], fields: (f) => ({ claimId: f.claimId, id: f.evidenceId, version: "1" }) },
+  { name: "add an entity", action: createEntityAction, allowed: ["editor"], fields: () => ({ kind: "person", name: "Dmitry Peskov", description: "Kremlin spokesman" }) },
+  {
+    name: "edit an entity",
+    action: updateEntityAction,
+    allowed: ["editor"],
+    fields: (f) => ({ id: f.outletId, loadedAt: f.outletUpdatedAt, kind: "organisation", name: "The City Paper", domain: "citypaper.example" }),
+  },
+  { name: "merge entities", action: mergeEntitiesAction, allowed: ["editor"], fields: (f) => ({ sourceId: f.duplicateId, targetId: f.personId }) },
+  { name: "create an account", action: createAccountAction, allowed: ["admin"], fields: () => ({ name: "New Hire", email: "new.hire@test.example", role: "editor" }) },
+  { name: "change a role", action: changeRoleAction, allowed: ["admin"], fields: (f) => ({ userId: f.subjectUserId, role: "fact_checker" }) },
+  { name: "deactivate an account", action: setAccountActiveAction, allowed: ["admin"], fields: (f) => ({ userId: f.subjectUserId, active: "deactivate" }) },
+];
+
+const PERSONAS: Persona[] = ["anonymous", "editor", "fact_checker", "admin", "deactivated"];
+
+/** A fingerprint of every table a desk action could touch (sessions and sign-in attempts aside). */
+async function snapshot(): Promise<Record<string, string>> {
+  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  await client.connect();
+  try {
+    const { rows: tables } = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'
+          AND tablename NOT IN ('_prisma_migrations', 'sessions', 'sign_in_attempts') ORDER BY 1`,
+    );
+    const result: Record<string, string> = {};
+    for (const { name } of tables) {
+      const { rows } = await client.query<{ digest: string | null }>(
+        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${client.escapeIdentifier(name)} t`,
+      );
+      result[name] = rows[0]?.digest ?? "empty";
+    }
+    return result;
+  } finally {
+    await client.end();
+  }
+}
+
+let f: Fixture;
+beforeEach(async () => {
+  f = await fixture();
+});
+
+describe.each(CASES)("$name", ({ action, allowed, fields }) => {
+  it.each(PERSONAS)("as %s", async (persona) => {
+    await actAs(persona);
+    const before = await snapshot();
+    const auditBefore = await db().auditEvent.count();
+    const outcome = await submit(action, fields(f));
+
+    if (allowed.includes(persona)) {
+      expect(outcome.state?.status ?? "redirected", JSON.stringify(outcome.state)).not.toBe("error");
+      expect(await db().auditEvent.count()).toBeGreaterThan(auditBefore);
+    } else {
+      expect(outcome.redirectedTo).toBeUndefined();
+      expect(outcome.state?.status).toBe("error");
+      expect(outcome.state?.message).toMatch(persona === "anonymous" || persona === "deactivated" ? /signed out/ : /role does not allow/);
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+});
