@@ -26,8 +26,8 @@ type EntitySeed = { key: string; kind: EntityKind; name: string; description: st
 
 const ENTITIES: EntitySeed[] = [
   { key: "trump", kind: "person", name: "Donald Trump", description: "US president-elect" },
-  { key: "putin", kind: "person", name: "Vladimir Putin", description: "President of Russia" },
   { key: "kremlin", kind: "organisation", name: "Kremlin", description: "Office of the President of Russia" },
+  { key: "putin", kind: "person", name: "Vladimir Putin", description: "President of Russia", affiliation: "kremlin" },
   { key: "peskov", kind: "person", name: "Dmitry Peskov", description: "Kremlin spokesman", affiliation: "kremlin" },
   { key: "transition", kind: "organisation", name: "Trump transition team", description: "President-elect Trump's transition organisation" },
   { key: "cheung", kind: "person", name: "Steven Cheung", description: "Trump's communications director", affiliation: "transition" },

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
+import { canVerify } from "@/lib/claims/status";
 import { signOutAction } from "@/lib/auth/actions";
 import { getViewer } from "@/lib/auth/session";
 
@@ -17,6 +18,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
         <Link href="/desk" className="font-semibold hover:underline">
           Claims
         </Link>
+        {canVerify(viewer.role) ? (
+          <Link href="/desk/review" className="font-semibold hover:underline">
+            Review queue
+          </Link>
+        ) : null}
         <Link href="/desk/entities" className="font-semibold hover:underline">
           People &amp; organisations
         </Link>

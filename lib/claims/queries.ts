@@ -61,6 +61,7 @@ export async function getPublishedClaim(slug: string) {
           speakerDescription: true,
           derivation: true,
           derivedFromId: true,
+          speakerId: true,
           outlet: { select: { name: true, domain: true } },
           speaker: ENTITY_SUMMARY,
         },

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { optionalText, text, uuid, versionField } from "@/lib/forms";
 
-export const STANCES = ["reports", "confirms", "denies", "disputes", "declines_to_comment", "context"] as const;
+export const STANCES = ["reports", "confirms", "denies", "disputes", "declines_to_comment", "context", "retracts"] as const;
 export const SOURCINGS = ["on_record", "anonymous", "document"] as const;
 export const DERIVATIONS = ["republishes", "cites"] as const;
 

@@ -7,6 +7,7 @@ export const STANCE_GROUPS = [
   { key: "against", title: "Denials and disputes", stances: ["denies", "disputes"] },
   { key: "no-comment", title: "Declined to comment", stances: ["declines_to_comment"] },
   { key: "context", title: "Context", stances: ["context"] },
+  { key: "retractions", title: "Retractions", stances: ["retracts"] },
 ] as const satisfies readonly { key: string; title: string; stances: readonly Stance[] }[];
 
 export const STANCE_LABEL: Record<Stance, string> = {
@@ -16,6 +17,7 @@ export const STANCE_LABEL: Record<Stance, string> = {
   disputes: "Disputes it",
   declines_to_comment: "Declines to comment",
   context: "Context",
+  retracts: "Retracts its report",
 };
 
 export const SOURCING_LABEL: Record<Sourcing, string> = {

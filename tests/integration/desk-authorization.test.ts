@@ -8,6 +8,7 @@ import { createClaimAction, setPublicationAction, updateClaimAction } from "@/li
 import { db } from "@/lib/db";
 import { createEntityAction, mergeEntitiesAction, updateEntityAction } from "@/lib/entities/actions";
 import { linkEvidenceAction, removeEvidenceAction, updateEvidenceAction } from "@/lib/evidence/actions";
+import { dismissSuggestionAction, moveStatusAction } from "@/lib/verification/actions";
 import { createClaim, createEvidence, createUser } from "@/tests/factories";
 import { actAs, type Persona } from "@/tests/factories/sessions";
 import { submit } from "@/tests/setup/next-request";
@@ -98,6 +99,18 @@ const CASES: Case[] = [
   { name: "create an account", action: createAccountAction, allowed: ["admin"], fields: () => ({ name: "New Hire", email: "new.hire@test.example", role: "editor" }) },
   { name: "change a role", action: changeRoleAction, allowed: ["admin"], fields: (f) => ({ userId: f.subjectUserId, role: "fact_checker" }) },
   { name: "deactivate an account", action: setAccountActiveAction, allowed: ["admin"], fields: (f) => ({ userId: f.subjectUserId, active: "deactivate" }) },
+  {
+    name: "move a claim's status",
+    action: moveStatusAction,
+    allowed: ["fact_checker"],
+    fields: (f) => ({ claimId: f.claimId, fromStatus: "unverified", toStatus: "corroborated", rationale: "Two outlets.", citedEvidenceIds: f.evidenceId }),
+  },
+  {
+    name: "dismiss a suggestion",
+    action: dismissSuggestionAction,
+    allowed: ["fact_checker"],
+    fields: (f) => ({ claimId: f.claimId, suggestedStatus: "corroborated", evidenceIds: f.evidenceId }),
+  },
 ];
 
 const PERSONAS: Persona[] = ["anonymous", "editor", "fact_checker", "admin", "deactivated"];
@@ -134,11 +147,17 @@ describe.each(CASES)("$name", ({ action, allowed, fields }) => {
     await actAs(persona);
     const before = await snapshot();
     const auditBefore = await db().auditEvent.count();
+    const transitionsBefore = await db().statusTransition.count();
+    const dismissalsBefore = await db().suggestionDismissal.count();
     const outcome = await submit(action, fields(f));
 
     if (allowed.includes(persona)) {
       expect(outcome.state?.status ?? "redirected", JSON.stringify(outcome.state)).not.toBe("error");
-      expect(await db().auditEvent.count()).toBeGreaterThan(auditBefore);
+      // Every allowed action leaves a trace in history: the edit history, or the status history
+      // and dismissal records of the verification workflow.
+      const traces =
+        (await db().auditEvent.count()) + (await db().statusTransition.count()) + (await db().suggestionDismissal.count());
+      expect(traces).toBeGreaterThan(auditBefore + transitionsBefore + dismissalsBefore);
     } else {
       expect(outcome.redirectedTo).toBeUndefined();
       expect(outcome.state?.status).toBe("error");

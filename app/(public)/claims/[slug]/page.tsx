@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { EvidenceList } from "@/components/claims/evidence-list";
+import { IndependenceLine } from "@/components/claims/independence-line";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { DateTime } from "@/components/ui/date-time";
@@ -61,6 +62,7 @@ export default async function ClaimPage({ params }: Props) {
           <StatusBadge status={claim.status} size="lg" />
           <p className="text-[0.95rem]">{info.meaning}</p>
         </div>
+        <IndependenceLine evidence={claim.evidence} className="mt-3 text-sm text-muted" />
         {latest && latest.fromStatus ? (
           <div className="mt-4 border-t border-rule pt-4">
             <p className="text-sm font-semibold">Why</p>

@@ -4,15 +4,18 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
+import { IndependenceLine } from "@/components/claims/independence-line";
 import { EditHistory } from "@/components/desk/edit-history";
 import { PublicationForm } from "@/components/desk/publication-form";
 import { RemoveEvidenceForm } from "@/components/desk/remove-evidence-form";
+import { StatusMoveForm } from "@/components/desk/status-move-form";
 import { DateTime } from "@/components/ui/date-time";
 import { listClaimEdits } from "@/lib/audit/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { formatEventDate } from "@/lib/claims/format";
 import { getDeskClaim } from "@/lib/claims/queries";
+import { movesFor, REQUIRED_CITATION, STATUS_INFO } from "@/lib/claims/status";
 import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
 
 export const metadata: Metadata = { title: "Claim" };
@@ -22,6 +25,7 @@ const FLASH: Record<string, string> = {
   saved: "Changes saved.",
   linked: "Evidence linked.",
   removed: "Evidence removed; it stays in the edit history.",
+  moved: "Status changed. Readers see the new status, your rationale and the date.",
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
@@ -32,10 +36,20 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const [claim, edits, query] = await Promise.all([getDeskClaim(id), listClaimEdits(id), searchParams]);
   if (!claim) notFound();
-  const flash = query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : null;
+  const flash = query.moved ? FLASH.moved : query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : null;
   const live = claim.evidence.filter((item) => !item.removedAt);
   const removed = claim.evidence.filter((item) => item.removedAt);
   const byId = new Map(claim.evidence.map((item) => [item.id, item]));
+  const moves = movesFor(viewer.role, claim.status).map((move) => ({
+    to: move.to,
+    label: STATUS_INFO[move.to].label,
+    meaning: STATUS_INFO[move.to].meaning,
+    citation: REQUIRED_CITATION[move.to]?.map((stance) => STANCE_LABEL[stance].toLowerCase()).join(" or ") ?? null,
+  }));
+  const preset = {
+    to: moves.some((move) => move.to === query.move) ? query.move : undefined,
+    cite: query.cite?.split(",").filter((id) => byId.has(id)),
+  };
 
   return (
     <article>
@@ -130,6 +144,29 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
             </ul>
           </details>
         ) : null}
+      </section>
+
+      <section aria-labelledby="verification" className="mt-10 rounded-lg border border-rule bg-white p-5">
+        <h2 id="verification" className="font-serif text-2xl font-bold">
+          Verification
+        </h2>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <StatusBadge status={claim.status} />
+          <IndependenceLine evidence={live} className="text-sm" />
+        </div>
+        {moves.length > 0 ? (
+          <div className="mt-5">
+            <StatusMoveForm
+              claimId={claim.id}
+              fromStatus={claim.status}
+              moves={moves}
+              evidence={live.map((item) => ({ id: item.id, label: `${item.outlet?.name ?? "Unattributed"}: ${item.headline}`, stance: STANCE_LABEL[item.stance] }))}
+              preset={preset}
+            />
+          </div>
+        ) : (
+          <p className="mt-3 text-sm text-muted">Fact-checkers move a claim&apos;s status; your role can follow it here.</p>
+        )}
       </section>
 
       <section aria-labelledby="status-history" className="mt-10">

@@ -1,0 +1,76 @@
+import type { Page } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "@/prisma/seed";
+import { expect, test } from "./fixtures";
+
+async function signInAs(page: Page, role: "editor" | "fact_checker") {
+  const { email, password } = DEMO_ACCOUNTS.find((account) => account.role === role)!;
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+test("a fact-checker confirms the queue's suggestion to mark a claim disputed, and readers see why", async ({ browser }) => {
+  // An editor logs a fresh claim with a report and the Kremlin's on-the-record denial.
+  const editor = await browser.newPage();
+  await signInAs(editor, "editor");
+  await editor.goto("/desk/claims/new");
+  await editor.getByLabel("Statement").fill("Putin and Trump discussed a ceasefire by phone in November 2024");
+  await editor.getByLabel("Existing people and organisations").selectOption([{ label: "Vladimir Putin — President of Russia" }]);
+  await editor.getByRole("button", { name: "Log claim as draft" }).click();
+  // Whether the desk flags it as similar depends on what other tests logged meanwhile (they share
+  // the server); either way the editor goes on to log it.
+  const similar = editor.getByLabel("This is a different claim: log it anyway");
+  if (await similar.isVisible()) {
+    await similar.check();
+    await editor.getByRole("button", { name: "Log claim as draft" }).click();
+  }
+  await expect(editor.getByText("Claim logged as a draft.")).toBeVisible();
+  const claimUrl = editor.url().replace(/\?.*$/, "");
+
+  for (const evidence of [
+    { url: "https://www.reuters.com/world/ceasefire-call", headline: "Leaders discussed a ceasefire, source says", stance: "Reports it", sourcing: "Anonymous source", anonymous: "a source briefed on the call" },
+    { url: "https://apnews.com/article/kremlin-ceasefire-denial", headline: "Kremlin: no ceasefire call took place", stance: "Denies it", sourcing: "On the record", speaker: "Dmitry Peskov — Kremlin spokesman" },
+  ]) {
+    await editor.goto(`${claimUrl}/evidence/new`);
+    await editor.getByLabel("Web address").fill(evidence.url);
+    await editor.getByLabel("Headline").fill(evidence.headline);
+    await editor.getByRole("group", { name: "Which way does it point?" }).getByLabel(evidence.stance).check();
+    await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel(evidence.sourcing).check();
+    if (evidence.anonymous) await editor.getByLabel("Or an anonymous source, described").fill(evidence.anonymous);
+    if (evidence.speaker) await editor.getByLabel("A named speaker").selectOption({ label: evidence.speaker });
+    await editor.getByRole("button", { name: "Link evidence" }).click();
+    await expect(editor.getByText("Evidence linked.")).toBeVisible();
+  }
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByText("Published: readers can see this claim now.")).toBeVisible();
+  const publicHref = await editor.getByRole("link", { name: "Public page ↗" }).getAttribute("href");
+  await editor.close();
+
+  // The fact-checker finds it in the review queue, suggested as disputed because of Peskov.
+  const checker = await browser.newPage();
+  await signInAs(checker, "fact_checker");
+  await checker.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: "Review queue" }).click();
+  const item = checker.getByRole("list", { name: "Claims to review" }).getByRole("listitem").filter({ hasText: "Putin and Trump discussed a ceasefire" });
+  await expect(item).toContainText("Suggested: Disputed.");
+  await expect(item).toContainText("Dmitry Peskov (Kremlin spokesman)");
+  await item.getByRole("link", { name: "Review and confirm: Disputed" }).click();
+
+  const verification = checker.getByRole("region", { name: "Verification" });
+  await expect(verification.getByLabel(/^Disputed/)).toBeChecked();
+  await expect(verification.getByLabel(/Kremlin: no ceasefire call took place/)).toBeChecked();
+  await verification.getByLabel("Rationale").fill("The Kremlin, a party to the alleged call, denied on the record that it took place.");
+  await verification.getByRole("button", { name: "Record the move" }).click();
+  await expect(checker.getByText("Status changed.")).toBeVisible();
+  await checker.close();
+
+  const reader = await browser.newPage();
+  await reader.goto(publicHref!);
+  const status = reader.getByRole("region", { name: "Current status" });
+  await expect(status.getByText("Disputed", { exact: true })).toBeVisible();
+  await expect(status).toContainText("The Kremlin, a party to the alleged call, denied on the record that it took place.");
+  await expect(status).toContainText("Changed from unverified on");
+  await expect(status).toContainText("1 independent report, anonymous; 1 denial or dispute, on the record");
+  await reader.close();
+});
