@@ -28,6 +28,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <Link href="/" className="text-sm font-medium text-muted hover:text-ink">
                 All claims
               </Link>
+              <Link href="/search" className="text-sm font-medium text-muted hover:text-ink">
+                Search
+              </Link>
               <Link href="/desk" className="text-sm font-medium text-muted hover:text-ink">
                 Newsroom desk
               </Link>

@@ -1,55 +1,122 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { StatusBadge } from "@/components/claims/status-badge";
-import { DateTime } from "@/components/ui/date-time";
-import { listPublishedClaims } from "@/lib/claims/queries";
+import { z } from "zod";
+import { ClaimList } from "@/components/claims/claim-list";
+import { Pager } from "@/components/ui/pager";
+import { listPublicFilterOptions, listPublishedClaims } from "@/lib/claims/queries";
 import { STATUS_INFO } from "@/lib/claims/status";
+import { VerificationStatus } from "@/lib/generated/prisma/enums";
+import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, withParams } from "@/lib/search-params";
 
-export default async function HomePage() {
+export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/atom+xml": "/feeds/changes.xml" } } };
+
+const FiltersSchema = z.object({
+  status: optionalParam(z.enum(Object.values(VerificationStatus))),
+  tag: optionalParam(z.string().max(40)),
+  about: optionalParam(z.uuid()),
+  outlet: optionalParam(z.uuid()),
+  page: pageParam,
+});
+
+const SELECT = "mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal";
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();
-  const claims = await listPublishedClaims();
+  const filters = parseSearchParams(FiltersSchema, await searchParams);
+  const [{ claims, total, pages }, options] = await Promise.all([
+    listPublishedClaims({ status: filters.status, tag: filters.tag, entityId: filters.about, outletId: filters.outlet, page: filters.page }),
+    listPublicFilterOptions(),
+  ]);
+  const filtered = Boolean(filters.status || filters.tag || filters.about || filters.outlet);
 
   return (
     <>
       <h1 className="font-serif text-3xl font-bold tracking-tight sm:text-4xl">Claims we are tracking</h1>
-      <p className="mt-2 text-muted">
-        What has been reported, what the evidence says, and where each claim stands now.
-      </p>
+      <p className="mt-2 text-muted">What has been reported, what the evidence says, and where each claim stands now.</p>
+
+      <form method="get" action="/search" role="search" className="mt-6 flex gap-2">
+        <label htmlFor="home-search" className="sr-only">
+          Search claims
+        </label>
+        <input id="home-search" name="q" type="search" placeholder="Search claims, people, quotes…" className="min-w-0 flex-1 rounded-md border border-rule bg-white px-3 py-2" />
+        <button type="submit" className="min-h-11 rounded-md bg-ink px-4 py-2 font-semibold text-white">
+          Search
+        </button>
+      </form>
+
+      <details className="mt-4 rounded-lg border border-rule bg-white p-4" open={filtered}>
+        <summary className="cursor-pointer text-sm font-semibold">Filter claims</summary>
+        <form method="get" className="mt-3 grid gap-3 sm:grid-cols-2" aria-label="Filter claims">
+          <label className="text-sm font-semibold">
+            Status
+            <select name="status" defaultValue={filters.status ?? ""} className={SELECT}>
+              <option value="">Any status</option>
+              {Object.values(VerificationStatus).map((status) => (
+                <option key={status} value={status}>
+                  {STATUS_INFO[status].label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-semibold">
+            Topic
+            <select name="tag" defaultValue={filters.tag ?? ""} className={SELECT}>
+              <option value="">Any topic</option>
+              {options.tags.map((tag) => (
+                <option key={tag} value={tag}>
+                  {tag}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-semibold">
+            About
+            <select name="about" defaultValue={filters.about ?? ""} className={SELECT}>
+              <option value="">Anyone</option>
+              {options.entities.map((entity) => (
+                <option key={entity.id} value={entity.id}>
+                  {entity.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="text-sm font-semibold">
+            Reported by
+            <select name="outlet" defaultValue={filters.outlet ?? ""} className={SELECT}>
+              <option value="">Any outlet</option>
+              {options.outlets.map((outlet) => (
+                <option key={outlet.id} value={outlet.id}>
+                  {outlet.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="flex gap-3 sm:col-span-2">
+            <button type="submit" className="min-h-11 rounded-md bg-ink px-4 py-2 font-semibold text-white">
+              Apply
+            </button>
+            {filtered ? (
+              <Link href="/" className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-muted hover:text-ink">
+                Clear filters
+              </Link>
+            ) : null}
+          </div>
+        </form>
+      </details>
 
       {claims.length === 0 ? (
         <p className="mt-10 rounded-lg border border-dashed border-rule bg-white p-8 text-center text-muted">
-          No claims have been published yet.
+          {filtered ? "No published claims match these filters." : "No claims have been published yet."}
         </p>
       ) : (
-        <ul className="mt-8 divide-y divide-rule border-y border-rule" aria-label="Published claims">
-          {claims.map((claim) => {
-            const last = claim.transitions[0];
-            return (
-              <li key={claim.slug} className="py-5">
-                <StatusBadge status={claim.status} />
-                <h2 className="mt-2 font-serif text-xl leading-snug">
-                  <Link href={`/claims/${claim.slug}`} className="hover:underline underline-offset-4">
-                    {claim.statement}
-                  </Link>
-                </h2>
-                <p className="mt-1 text-sm text-muted">
-                  {last && last.fromStatus ? (
-                    <>
-                      {STATUS_INFO[last.fromStatus].label} → {STATUS_INFO[last.toStatus].label} on{" "}
-                      <DateTime value={last.createdAt} />
-                    </>
-                  ) : (
-                    <>
-                      Updated <DateTime value={claim.updatedAt} />
-                    </>
-                  )}
-                  {" · "}
-                  {claim._count.evidence} {claim._count.evidence === 1 ? "source" : "sources"}
-                </p>
-              </li>
-            );
-          })}
-        </ul>
+        <>
+          <p className="mt-6 text-sm text-muted">{total === 1 ? "1 claim" : `${total} claims`}, newest activity first</p>
+          <div className="mt-2">
+            <ClaimList claims={claims} label="Published claims" />
+          </div>
+          <Pager page={filters.page} pages={pages} href={(page) => withParams("/", { ...filters, page })} />
+        </>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import type { PublishedEvidence } from "@/lib/claims/queries";
 import { groupEvidence } from "@/lib/evidence/group";
@@ -7,7 +8,9 @@ function Speaker({ evidence }: { evidence: PublishedEvidence }) {
   if (evidence.speaker) {
     return (
       <>
-        {evidence.speaker.name}
+        <Link href={`/entities/${evidence.speaker.id}`} className="underline decoration-rule underline-offset-2">
+          {evidence.speaker.name}
+        </Link>
         {evidence.speaker.description ? <span className="text-muted">, {evidence.speaker.description}</span> : null}
       </>
     );
@@ -19,7 +22,13 @@ function EvidenceCard({ evidence, copies }: { evidence: PublishedEvidence; copie
   return (
     <article className="rounded-lg border border-rule bg-white p-4" aria-labelledby={`evidence-${evidence.id}`}>
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
-        <span className="font-semibold text-ink">{evidence.outlet?.name ?? "Unattributed"}</span>
+        {evidence.outlet ? (
+          <Link href={`/entities/${evidence.outlet.id}`} className="font-semibold text-ink hover:underline">
+            {evidence.outlet.name}
+          </Link>
+        ) : (
+          <span className="font-semibold text-ink">Unattributed</span>
+        )}
         {evidence.publishedAt ? (
           <>
             <span aria-hidden="true">·</span>

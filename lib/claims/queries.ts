@@ -8,27 +8,108 @@ import type { PublicationState, Stance, VerificationStatus } from "@/lib/generat
 const PUBLISHED = { publication: "published" } as const;
 const LIVE_EVIDENCE = { removedAt: null } as const;
 
-export async function listPublishedClaims({ take = 50 }: { take?: number } = {}) {
-  return db().claim.findMany({
-    where: PUBLISHED,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take,
-    select: {
-      slug: true,
-      statement: true,
-      status: true,
-      updatedAt: true,
-      transitions: {
-        orderBy: { sequence: "desc" },
-        take: 1,
-        select: { fromStatus: true, toStatus: true, createdAt: true },
+export const PUBLIC_PAGE_SIZE = 20;
+
+export type PublicClaimFilters = {
+  status?: VerificationStatus;
+  tag?: string;
+  /** Claims about this person or organisation. */
+  entityId?: string;
+  /** Claims with evidence from this outlet. */
+  outletId?: string;
+  page?: number;
+};
+
+export async function listPublishedClaims(filters: PublicClaimFilters = {}) {
+  const page = filters.page ?? 1;
+  const where: Prisma.ClaimWhereInput = {
+    ...PUBLISHED,
+    status: filters.status,
+    tags: filters.tag ? { has: filters.tag } : undefined,
+    entities: filters.entityId ? { some: { entityId: filters.entityId } } : undefined,
+    evidence: filters.outletId ? { some: { outletId: filters.outletId, ...LIVE_EVIDENCE } } : undefined,
+  };
+  const [total, claims] = await Promise.all([
+    db().claim.count({ where }),
+    db().claim.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PUBLIC_PAGE_SIZE,
+      take: PUBLIC_PAGE_SIZE,
+      select: {
+        slug: true,
+        statement: true,
+        status: true,
+        updatedAt: true,
+        transitions: {
+          orderBy: { sequence: "desc" },
+          take: 1,
+          select: { fromStatus: true, toStatus: true, createdAt: true },
+        },
+        _count: { select: { evidence: { where: LIVE_EVIDENCE } } },
       },
-      _count: { select: { evidence: { where: LIVE_EVIDENCE } } },
-    },
-  });
+    }),
+  ]);
+  return { claims, total, pages: Math.max(1, Math.ceil(total / PUBLIC_PAGE_SIZE)) };
 }
 
-export type PublishedClaimListItem = Awaited<ReturnType<typeof listPublishedClaims>>[number];
+/** What the public filters offer: only tags, people, organisations and outlets of published claims. */
+export async function listPublicFilterOptions() {
+  const [tags, entities, outlets] = await Promise.all([
+    db().$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest(tags) AS tag FROM claims WHERE publication = 'published' ORDER BY tag`,
+    db().entity.findMany({
+      where: { mergedIntoId: null, claims: { some: { claim: PUBLISHED } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db().entity.findMany({
+      where: { mergedIntoId: null, evidenceAsOutlet: { some: { ...LIVE_EVIDENCE, claim: PUBLISHED } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { tags: tags.map((row) => row.tag), entities, outlets };
+}
+
+/** A person or organisation's public page: who they are, the published claims about them, and
+ *  the evidence they published or gave on published claims. Null when there is nothing public. */
+export async function getPublicEntity(id: string) {
+  const entity = await db().entity.findFirst({
+    where: { id, mergedIntoId: null },
+    select: { id: true, name: true, kind: true, description: true, domain: true, affiliation: { select: { id: true, name: true } } },
+  });
+  if (!entity) return null;
+  const evidenceSelect = {
+    id: true,
+    headline: true,
+    url: true,
+    stance: true,
+    sourcing: true,
+    publishedAt: true,
+    outlet: { select: { id: true, name: true } },
+    speaker: { select: { id: true, name: true } },
+    claim: { select: { slug: true, statement: true, status: true } },
+  } as const;
+  const [claims, published, spoken] = await Promise.all([
+    listPublishedClaims({ entityId: id }),
+    db().evidence.findMany({
+      where: { outletId: id, ...LIVE_EVIDENCE, claim: PUBLISHED },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: evidenceSelect,
+    }),
+    db().evidence.findMany({
+      where: { speakerId: id, ...LIVE_EVIDENCE, claim: PUBLISHED },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: evidenceSelect,
+    }),
+  ]);
+  if (claims.total === 0 && published.length === 0 && spoken.length === 0) return null;
+  return { entity, claims: claims.claims, published, spoken };
+}
+
+export type PublishedClaimListItem = Awaited<ReturnType<typeof listPublishedClaims>>["claims"][number];
 
 const ENTITY_SUMMARY = { select: { id: true, name: true, kind: true, description: true } } as const;
 
@@ -62,7 +143,7 @@ export async function getPublishedClaim(slug: string) {
           derivation: true,
           derivedFromId: true,
           speakerId: true,
-          outlet: { select: { name: true, domain: true } },
+          outlet: { select: { id: true, name: true, domain: true } },
           speaker: ENTITY_SUMMARY,
         },
       },

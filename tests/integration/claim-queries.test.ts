@@ -17,7 +17,7 @@ describe("reader queries", () => {
     await expect(getPublishedClaim(draft.slug)).resolves.toBeNull();
     await expect(getPublishedClaim("no-such-claim")).resolves.toBeNull();
     await expect(getPublishedClaim(published.slug)).resolves.toMatchObject({ statement: "Published claim." });
-    expect((await listPublishedClaims()).map((claim) => claim.slug)).toEqual([published.slug]);
+    expect((await listPublishedClaims()).claims.map((claim) => claim.slug)).toEqual([published.slug]);
   });
 
   it("leave out removed evidence but keep the rest", async () => {
@@ -28,7 +28,7 @@ describe("reader queries", () => {
 
     const found = await getPublishedClaim(claim.slug);
     expect(found?.evidence.map((item) => item.headline)).toEqual(["Kept"]);
-    const [listed] = await listPublishedClaims();
+    const [listed] = (await listPublishedClaims()).claims;
     expect(listed?._count.evidence).toBe(1);
   });
 
@@ -37,7 +37,7 @@ describe("reader queries", () => {
     const newer = await createClaim(db(), { createdById: editorId, statement: "Newer." });
     await db().claim.update({ where: { id: older.id }, data: { updatedAt: new Date("2024-01-01") } });
 
-    const list = await listPublishedClaims();
+    const list = (await listPublishedClaims()).claims;
     expect(list.map((claim) => claim.slug)).toEqual([newer.slug, older.slug]);
     expect(list[0]?.transitions).toEqual([expect.objectContaining({ fromStatus: null, toStatus: "unverified" })]);
   });

@@ -79,7 +79,15 @@ export default async function ClaimPage({ params }: Props) {
 
       {claim.entities.length > 0 ? (
         <p className="mt-4 text-sm text-muted">
-          About: {claim.entities.map(({ entity }) => entity.name).join(", ")}
+          About:{" "}
+          {claim.entities.map(({ entity }, index) => (
+            <span key={entity.id}>
+              {index > 0 ? ", " : null}
+              <Link href={`/entities/${entity.id}`} className="underline decoration-rule underline-offset-2 hover:text-ink">
+                {entity.name}
+              </Link>
+            </span>
+          ))}
         </p>
       ) : null}
 

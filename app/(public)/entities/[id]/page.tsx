@@ -1,0 +1,98 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { cache } from "react";
+import { z } from "zod";
+import { ClaimList } from "@/components/claims/claim-list";
+import { StatusBadge } from "@/components/claims/status-badge";
+import { DateTime } from "@/components/ui/date-time";
+import { getPublicEntity } from "@/lib/claims/queries";
+import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
+
+const load = cache(async (id: string) => {
+  await connection();
+  return z.uuid().safeParse(id).success ? getPublicEntity(id) : null;
+});
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await load((await params).id);
+  if (!found) return { title: "Not found" };
+  return { title: found.entity.name, description: `Claims about ${found.entity.name}, and what they reported or said, tracked by Claimtrail.`, alternates: { canonical: `/entities/${found.entity.id}` } };
+}
+
+type EvidenceRow = NonNullable<Awaited<ReturnType<typeof getPublicEntity>>>["published"][number];
+
+function EvidenceRows({ rows, show }: { rows: EvidenceRow[]; show: "speaker" | "outlet" }) {
+  return (
+    <ul className="divide-y divide-rule border-y border-rule">
+      {rows.map((row) => (
+        <li key={row.id} className="py-4">
+          <p className="text-sm text-muted">
+            {STANCE_LABEL[row.stance]} · {SOURCING_LABEL[row.sourcing]}
+            {row.publishedAt ? (
+              <>
+                {" · "}
+                <DateTime value={row.publishedAt} />
+              </>
+            ) : null}
+            {show === "outlet" && row.outlet ? <> · in {row.outlet.name}</> : null}
+            {show === "speaker" && row.speaker ? <> · {row.speaker.name}</> : null}
+          </p>
+          <p className="mt-1 font-serif text-lg">
+            <a href={row.url} rel="noopener noreferrer nofollow" className="underline decoration-rule underline-offset-4">
+              {row.headline}
+            </a>
+          </p>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm">
+            On the claim: <StatusBadge status={row.claim.status} />
+            <Link href={`/claims/${row.claim.slug}`} className="underline underline-offset-2">
+              {row.claim.statement}
+            </Link>
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default async function EntityPage({ params }: Props) {
+  const found = await load((await params).id);
+  if (!found) notFound();
+  const { entity, claims, published, spoken } = found;
+  return (
+    <>
+      <p className="text-sm font-semibold uppercase tracking-wider text-muted">{entity.kind === "person" ? "Person" : "Organisation"}</p>
+      <h1 className="mt-1 font-serif text-3xl font-bold">{entity.name}</h1>
+      <p className="mt-1 text-muted">
+        {[entity.description, entity.affiliation?.name, entity.domain].filter(Boolean).join(" · ")}
+      </p>
+      {claims.length > 0 ? (
+        <section aria-labelledby="about" className="mt-8">
+          <h2 id="about" className="mb-3 font-serif text-2xl font-bold">
+            Claims about {entity.name}
+          </h2>
+          <ClaimList claims={claims} label={`Claims about ${entity.name}`} />
+        </section>
+      ) : null}
+      {published.length > 0 ? (
+        <section aria-labelledby="published" className="mt-8">
+          <h2 id="published" className="mb-3 font-serif text-2xl font-bold">
+            Evidence from {entity.name}
+          </h2>
+          <EvidenceRows rows={published} show="speaker" />
+        </section>
+      ) : null}
+      {spoken.length > 0 ? (
+        <section aria-labelledby="spoken" className="mt-8">
+          <h2 id="spoken" className="mb-3 font-serif text-2xl font-bold">
+            What {entity.name} said
+          </h2>
+          <EvidenceRows rows={spoken} show="outlet" />
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { PublicationState, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { MARK_END, MARK_START, markWords } from "@/lib/search/highlight";
+
+export const SEARCH_PAGE_SIZE = 20;
+
+export type SearchHit = {
+  slug: string;
+  status: VerificationStatus;
+  updatedAt: Date;
+  /** Statement, context and quote excerpts with matches marked (lib/search/highlight.ts). */
+  statement: string;
+  context: string | null;
+  quote: string | null;
+  fuzzy: boolean;
+};
+
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
+
+/**
+ * Published claims matching `query`: full-text search (websearch syntax: "quoted phrases", -not,
+ * or) over the stored, GIN-indexed search vector, best first; then, for short or misspelled
+ * queries that find little, claims whose statement contains something spelled like the query
+ * (pg_trgm word similarity, through the trigram index). Drafts never appear.
+ */
+export async function searchPublishedClaims(query: string, page = 1): Promise<{ hits: SearchHit[]; more: boolean }> {
+  const text = query.trim().slice(0, 200);
+  if (!text) return { hits: [], more: false };
+  const offset = (page - 1) * SEARCH_PAGE_SIZE;
+  const published: PublicationState = "published";
+
+  const rows = await db().$queryRaw<
+    { slug: string; status: VerificationStatus; updatedAt: Date; statement: string; context: string; quote: string | null }[]
+  >`
+    WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
+    SELECT c.slug, c.status, c."updatedAt",
+           ts_headline('english', c.statement, q.query, ${`${HEADLINE}, HighlightAll=true`}) AS statement,
+           ts_headline('english', c.context, q.query, ${`${HEADLINE}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`}) AS context,
+           (SELECT ts_headline('english', string_agg(e.quote, ' … '), q.query, ${`${HEADLINE}, MaxFragments=1, MaxWords=30, MinWords=10`})
+              FROM evidence e WHERE e."claimId" = c.id AND e."removedAt" IS NULL AND e.quote <> '') AS quote
+      FROM claims c, q
+     WHERE c.publication = ${published}::"PublicationState" AND c."searchVector" @@ q.query
+     ORDER BY ts_rank_cd(c."searchVector", q.query) DESC, c."updatedAt" DESC, c.id
+     LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`;
+
+  const hits: SearchHit[] = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
+    slug: row.slug,
+    status: row.status,
+    updatedAt: row.updatedAt,
+    statement: row.statement,
+    context: row.context.includes(MARK_START) ? row.context : null,
+    quote: row.quote?.includes(MARK_START) ? row.quote : null,
+    fuzzy: false,
+  }));
+  const more = rows.length > SEARCH_PAGE_SIZE;
+
+  // Few exact matches on the first page: add near spellings ("Zelensky" for "Zelenskyy").
+  if (page === 1 && hits.length < 5) {
+    const seen = hits.map((hit) => hit.slug);
+    const fuzzy = await db().$transaction([
+      db().$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`,
+      db().$queryRaw<{ slug: string; status: VerificationStatus; updatedAt: Date; statement: string }[]>`
+        SELECT slug, status, "updatedAt", statement FROM claims
+         WHERE publication = ${published}::"PublicationState" AND ${text} <% statement AND NOT (slug = ANY(${seen}::text[]))
+         ORDER BY word_similarity(${text}, statement) DESC, "updatedAt" DESC
+         LIMIT ${SEARCH_PAGE_SIZE - hits.length}`,
+    ]);
+    for (const row of fuzzy[1]) {
+      hits.push({ ...row, statement: markWords(row.statement, text), context: null, quote: null, fuzzy: true });
+    }
+  }
+  return { hits, more };
+}
