@@ -1,11 +1,17 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { siteConfig } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Claimtrail", template: "%s · Claimtrail" },
-  description: "Claims in the news, what the evidence says, and how our verdicts changed.",
-};
+export function generateMetadata(): Metadata {
+  const site = siteConfig();
+  return {
+    metadataBase: new URL(site.url),
+    title: { default: `Claimtrail · ${site.name}`, template: "%s · Claimtrail" },
+    description: "Claims in the news, what the evidence says, and how our verdicts changed.",
+    openGraph: { siteName: site.name },
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbfaf7" };
 
@@ -42,8 +48,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         </main>
         <footer className="border-t border-rule bg-white">
           <p className="mx-auto max-w-3xl px-4 py-6 text-sm text-muted">
-            Claimtrail tracks claims in the news: who reported them, who denied them, and every change
-            of our verdict, with the reasons.
+            {siteConfig().name} tracks claims in the news with Claimtrail: who reported them, who denied
+            them, and every change of our verdict, with the reasons.{" "}
+            <a href="/feeds/changes.xml" className="underline underline-offset-2">
+              Follow the changes (Atom feed)
+            </a>
           </p>
         </footer>
       </body>

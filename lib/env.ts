@@ -29,3 +29,19 @@ export function serverEnv(): ServerEnv {
   cached = parsed.data;
   return cached;
 }
+
+// What the public site says about the newsroom that runs it. Every field has a demo default, so
+// this never fails (it is read while building, too).
+const SiteEnvSchema = z.object({
+  NEWSROOM_NAME: z.string().trim().min(1).catch("Claimtrail Demo Newsroom").default("Claimtrail Demo Newsroom"),
+  APP_URL: z.url().catch("http://localhost:3000").default("http://localhost:3000"),
+  NEWSROOM_LOGO_URL: z.url().optional().catch(undefined),
+});
+
+export type SiteConfig = { name: string; url: string; logoUrl: string };
+
+export function siteConfig(): SiteConfig {
+  const env = SiteEnvSchema.parse(process.env);
+  const url = env.APP_URL.replace(/\/$/, "");
+  return { name: env.NEWSROOM_NAME, url, logoUrl: env.NEWSROOM_LOGO_URL ?? `${url}/icon.svg` };
+}

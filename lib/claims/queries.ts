@@ -319,3 +319,47 @@ export async function getDeskClaim(id: string) {
 }
 
 export type DeskClaim = NonNullable<Awaited<ReturnType<typeof getDeskClaim>>>;
+
+// ---------------------------------------------------------------------------------------------
+// Machines: feeds and the sitemap. Published claims only.
+
+export async function listPublicStatusChanges({ slug, take = 50 }: { slug?: string; take?: number } = {}) {
+  return db().statusTransition.findMany({
+    where: { claim: { ...PUBLISHED, slug } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take,
+    select: {
+      id: true,
+      fromStatus: true,
+      toStatus: true,
+      rationale: true,
+      createdAt: true,
+      claim: { select: { slug: true, statement: true } },
+    },
+  });
+}
+
+export type PublicStatusChange = Awaited<ReturnType<typeof listPublicStatusChanges>>[number];
+
+export async function getPublishedClaimSummary(slug: string) {
+  return db().claim.findFirst({ where: { slug, ...PUBLISHED }, select: { slug: true, statement: true, updatedAt: true } });
+}
+
+export async function listSitemapEntries() {
+  const [claims, entities] = await Promise.all([
+    db().claim.findMany({ where: PUBLISHED, orderBy: { updatedAt: "desc" }, take: 45_000, select: { slug: true, updatedAt: true } }),
+    db().entity.findMany({
+      where: {
+        mergedIntoId: null,
+        OR: [
+          { claims: { some: { claim: PUBLISHED } } },
+          { evidenceAsOutlet: { some: { ...LIVE_EVIDENCE, claim: PUBLISHED } } },
+          { evidenceAsSpeaker: { some: { ...LIVE_EVIDENCE, claim: PUBLISHED } } },
+        ],
+      },
+      take: 5_000,
+      select: { id: true, updatedAt: true },
+    }),
+  ]);
+  return { claims, entities };
+}

@@ -25,7 +25,8 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
  * (pg_trgm word similarity, through the trigram index). Drafts never appear.
  */
 export async function searchPublishedClaims(query: string, page = 1): Promise<{ hits: SearchHit[]; more: boolean }> {
-  const text = query.trim().slice(0, 200);
+  // Control characters (NUL above all) are not text Postgres accepts, nor anything worth searching.
+  const text = query.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200);
   if (!text) return { hits: [], more: false };
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   const published: PublicationState = "published";
@@ -55,11 +56,13 @@ export async function searchPublishedClaims(query: string, page = 1): Promise<{ 
   }));
   const more = rows.length > SEARCH_PAGE_SIZE;
 
-  // Few exact matches on the first page: add near spellings ("Zelensky" for "Zelenskyy").
-  if (page === 1 && hits.length < 5) {
+  // Few exact matches on the first page of a plain query (no "phrases", -exclusions or "or"): add
+  // near spellings ("Zelensky" for "Zelenskyy").
+  const plain = !/["]|(^|\s)-|\sor\s/i.test(text);
+  if (page === 1 && hits.length < 5 && plain) {
     const seen = hits.map((hit) => hit.slug);
     const fuzzy = await db().$transaction([
-      db().$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.4`,
+      db().$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.6`,
       db().$queryRaw<{ slug: string; status: VerificationStatus; updatedAt: Date; statement: string }[]>`
         SELECT slug, status, "updatedAt", statement FROM claims
          WHERE publication = ${published}::"PublicationState" AND ${text} <% statement AND NOT (slug = ANY(${seen}::text[]))

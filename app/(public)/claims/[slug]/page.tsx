@@ -11,6 +11,8 @@ import { DateTime } from "@/components/ui/date-time";
 import { formatEventDate } from "@/lib/claims/format";
 import { getPublishedClaim } from "@/lib/claims/queries";
 import { STATUS_INFO } from "@/lib/claims/status";
+import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
+import { siteConfig } from "@/lib/env";
 
 // One query per request, shared by the metadata and the page.
 const loadClaim = cache(async (slug: string) => {
@@ -23,9 +25,26 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const claim = await loadClaim((await params).slug);
   if (!claim) return { title: "Claim not found" };
+  const site = siteConfig();
+  const info = STATUS_INFO[claim.status];
+  const latest = claim.transitions[0];
+  const description = `${info.label}: ${latest?.fromStatus ? latest.rationale : info.meaning}`.slice(0, 300);
+  const path = `/claims/${claim.slug}`;
   return {
     title: claim.statement,
-    description: `${STATUS_INFO[claim.status].label}: ${STATUS_INFO[claim.status].meaning}`,
+    description,
+    alternates: { canonical: path, types: { "application/atom+xml": `${path}/feed.xml` } },
+    openGraph: {
+      type: "article",
+      url: path,
+      siteName: site.name,
+      title: `${info.label}: ${claim.statement}`,
+      description,
+      publishedTime: claim.publishedAt?.toISOString(),
+      modifiedTime: claim.updatedAt.toISOString(),
+      tags: claim.tags,
+    },
+    twitter: { card: "summary", title: `${info.label}: ${claim.statement}`, description },
   };
 }
 
@@ -35,9 +54,13 @@ export default async function ClaimPage({ params }: Props) {
 
   const latest = claim.transitions[0];
   const info = STATUS_INFO[claim.status];
+  const review = latest
+    ? claimReviewJsonLd({ ...claim, verdictAt: latest.createdAt }, siteConfig())
+    : null;
 
   return (
     <article>
+      {review ? <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(review) }} /> : null}
       <p className="text-sm">
         <Link href="/" className="text-muted hover:text-ink">
           ← All claims

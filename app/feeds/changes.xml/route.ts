@@ -1,0 +1,19 @@
+import { siteConfig } from "@/lib/env";
+import { listPublicStatusChanges } from "@/lib/claims/queries";
+import { ATOM_HEADERS, statusChangesFeed } from "@/lib/feeds/atom";
+
+// Every status change on every published claim, newest first.
+export async function GET() {
+  const site = siteConfig();
+  const changes = await listPublicStatusChanges();
+  const body = statusChangesFeed({
+    site,
+    title: `${site.name}: claim status changes`,
+    selfPath: "/feeds/changes.xml",
+    alternatePath: "/",
+    feedId: `${site.url}/feeds/changes.xml`,
+    changes,
+    updated: changes[0]?.createdAt ?? new Date(0),
+  });
+  return new Response(body, { headers: ATOM_HEADERS });
+}

@@ -1,0 +1,67 @@
+// Atom (RFC 4287) documents for status changes. Pure. Entry ids are the transitions' UUIDs, which
+// never change (history is append-only), so feed readers never see an entry twice.
+import { STATUS_INFO } from "@/lib/claims/status";
+import type { SiteConfig } from "@/lib/env";
+import type { VerificationStatus } from "@/lib/generated/prisma/enums";
+
+export type FeedChange = {
+  id: string;
+  fromStatus: VerificationStatus | null;
+  toStatus: VerificationStatus;
+  rationale: string;
+  createdAt: Date;
+  claim: { slug: string; statement: string };
+};
+
+const escapeXml = (text: string) =>
+  text
+    // Characters XML 1.0 forbids outright.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+
+function entryTitle(change: FeedChange): string {
+  const to = STATUS_INFO[change.toStatus].label;
+  return change.fromStatus
+    ? `${to} (was ${STATUS_INFO[change.fromStatus].label.toLowerCase()}): ${change.claim.statement}`
+    : `Logged as ${to.toLowerCase()}: ${change.claim.statement}`;
+}
+
+export function statusChangesFeed(options: {
+  site: SiteConfig;
+  title: string;
+  selfPath: string;
+  alternatePath: string;
+  feedId: string;
+  changes: FeedChange[];
+  updated: Date;
+}): string {
+  const { site, changes } = options;
+  const entries = changes.map((change) => {
+    const link = `${site.url}/claims/${change.claim.slug}`;
+    return `  <entry>
+    <id>urn:uuid:${change.id}</id>
+    <title>${escapeXml(entryTitle(change))}</title>
+    <link rel="alternate" type="text/html" href="${escapeXml(link)}"/>
+    <updated>${change.createdAt.toISOString()}</updated>
+    <published>${change.createdAt.toISOString()}</published>
+    <summary type="text">${escapeXml(change.rationale)}</summary>
+  </entry>`;
+  });
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <id>${escapeXml(options.feedId)}</id>
+  <title>${escapeXml(options.title)}</title>
+  <updated>${options.updated.toISOString()}</updated>
+  <author><name>${escapeXml(site.name)}</name><uri>${escapeXml(site.url)}</uri></author>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(site.url + options.selfPath)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(site.url + options.alternatePath)}"/>
+  <icon>${escapeXml(site.logoUrl)}</icon>
+${entries.join("\n")}
+</feed>
+`;
+}
+
+export const ATOM_HEADERS = { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "public, max-age=60" };
