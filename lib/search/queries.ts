@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicationState, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { MARK_END, MARK_START, markWords } from "@/lib/search/highlight";
 
@@ -33,18 +34,7 @@ export async function searchPublishedClaims(query: string, page = 1): Promise<{ 
 
   const rows = await db().$queryRaw<
     { slug: string; status: VerificationStatus; updatedAt: Date; statement: string; context: string; quote: string | null }[]
-  >`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
-    SELECT c.slug, c.status, c."updatedAt",
-           ts_headline('english', c.statement, q.query, ${`${HEADLINE}, HighlightAll=true`}) AS statement,
-           ts_headline('english', c.context, q.query, ${`${HEADLINE}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`}) AS context,
-           (SELECT ts_headline('english', string_agg(e.quote, ' … '), q.query, ${`${HEADLINE}, MaxFragments=1, MaxWords=30, MinWords=10`})
-              FROM evidence e WHERE e."claimId" = c.id AND e."removedAt" IS NULL AND e.quote <> '') AS quote
-      FROM claims c, q
-     WHERE c.publication = ${published}::"PublicationState" AND c."searchVector" @@ q.query
-     ORDER BY ts_rank_cd(c."searchVector", q.query) DESC, c."updatedAt" DESC, c.id
-     LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`;
-
+  >(fullTextSearchSql(text, offset));
   const hits: SearchHit[] = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
     slug: row.slug,
     status: row.status,
@@ -74,4 +64,20 @@ export async function searchPublishedClaims(query: string, page = 1): Promise<{ 
     }
   }
   return { hits, more };
+}
+
+/** The full-text query, on its own so that the benchmark (scripts/bench-search.ts) can EXPLAIN it. */
+export function fullTextSearchSql(text: string, offset = 0): Prisma.Sql {
+  const published: PublicationState = "published";
+  return Prisma.sql`
+    WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
+    SELECT c.slug, c.status, c."updatedAt",
+           ts_headline('english', c.statement, q.query, ${`${HEADLINE}, HighlightAll=true`}) AS statement,
+           ts_headline('english', c.context, q.query, ${`${HEADLINE}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`}) AS context,
+           (SELECT ts_headline('english', string_agg(e.quote, ' … '), q.query, ${`${HEADLINE}, MaxFragments=1, MaxWords=30, MinWords=10`})
+              FROM evidence e WHERE e."claimId" = c.id AND e."removedAt" IS NULL AND e.quote <> '') AS quote
+      FROM claims c, q
+     WHERE c.publication = ${published}::"PublicationState" AND c."searchVector" @@ q.query
+     ORDER BY ts_rank_cd(c."searchVector", q.query) DESC, c."updatedAt" DESC, c.id
+     LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`;
 }

@@ -1,6 +1,7 @@
 import { gzipSync } from "node:zlib";
 import AxeBuilder from "@axe-core/playwright";
 import { parseAtomFeed } from "feedsmith";
+import { DEMO_ACCOUNTS } from "@/prisma/seed";
 import { expect, test } from "./fixtures";
 
 const PUBLIC_PAGES = ["/", "/?status=disputed", "/claims/trump-spoke-with-putin", "/claims/congress-174-billion-ukraine", "/search?q=Putin", "/search"];
@@ -114,4 +115,37 @@ test("the claim page's weight: HTML under 100 KB gzipped, JavaScript no heavier 
   console.log(`claim page weight (gzip): HTML ${htmlKb.toFixed(1)} KB, JavaScript ${jsKb.toFixed(1)} KB in ${scripts.size} files`);
   expect(htmlKb).toBeLessThan(100);
   expect(jsKb).toBeLessThan(JS_CEILING_KB);
+});
+
+test("a reader sees an editor's change on the next load: an edit, then unpublishing", async ({ browser }) => {
+  const reader = await browser.newPage();
+  await reader.goto("/claims/trump-end-war-in-a-day");
+  await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/end the war in Ukraine/);
+
+  const editor = await browser.newPage();
+  const { email, password } = DEMO_ACCOUNTS.find((account) => account.role === "editor")!;
+  await editor.goto("/sign-in?next=%2Fdesk%3Fq%3Din%2Ba%2Bday");
+  await editor.getByLabel("Email").fill(email);
+  await editor.getByLabel("Password").fill(password);
+  await editor.getByRole("button", { name: "Sign in" }).click();
+  await editor.getByRole("link", { name: /could end the war in Ukraine/ }).click();
+  await editor.getByRole("link", { name: "Edit claim" }).click();
+  await editor.getByLabel("Context").fill("He repeated the promise at a rally in Pennsylvania.");
+  await editor.getByRole("button", { name: "Save changes" }).click();
+  await expect(editor.getByText("Changes saved.")).toBeVisible();
+
+  await reader.reload();
+  await expect(reader.getByText("He repeated the promise at a rally in Pennsylvania.")).toBeVisible();
+
+  await editor.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editor.getByText("Unpublished: readers no longer see this claim.")).toBeVisible();
+  const gone = await reader.reload();
+  expect(gone?.status()).toBe(404);
+
+  await editor.reload();
+  await editor.getByRole("button", { name: "Publish" }).click();
+  await expect(editor.getByText("Published: readers can see this claim now.")).toBeVisible();
+  expect((await reader.reload())?.status()).toBe(200);
+  await reader.close();
+  await editor.close();
 });
