@@ -352,6 +352,10 @@ const CLAIMS: ClaimSeed[] = [
 export type SeedResult = { claimsCreated: number; claimsSkipped: number };
 
 export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
+  // The demo accounts' passwords are published in the README: never on a production database.
+  if (process.env.NODE_ENV === "production") {
+    throw new Error("Demo data is never seeded when NODE_ENV=production (its passwords are public).");
+  }
   const users = new Map<Role, string>();
   for (const account of DEMO_ACCOUNTS) {
     const user = await prisma.user.upsert({

@@ -9,7 +9,7 @@ import type { FormState } from "@/lib/actions/form-state";
 import { getAuth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
 import { safeNextPath, SignInSchema } from "@/lib/auth/schema";
-import { recordSignInAttempt, signInRetryAfterMinutes } from "@/lib/auth/throttle";
+import { beginSignInAttempt, signInRetryAfterMinutes } from "@/lib/auth/throttle";
 
 // One answer for an unknown email, a wrong password and a deactivated account: no enumeration.
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
@@ -27,6 +27,7 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
 
+  const attempt = await beginSignInAttempt(email, address);
   const waitMinutes = await signInRetryAfterMinutes(email, address);
   if (waitMinutes !== null) {
     return {
@@ -39,13 +40,10 @@ export async function signInAction(_previous: FormState, formData: FormData): Pr
   try {
     await getAuth().api.signInEmail({ body: { email, password }, headers: requestHeaders });
   } catch (error) {
-    if (error instanceof APIError) {
-      await recordSignInAttempt(email, address, false);
-      return { status: "error", message: WRONG_CREDENTIALS, values };
-    }
+    if (error instanceof APIError) return { status: "error", message: WRONG_CREDENTIALS, values };
     return { status: "error", message: describeError(error).message, values };
   }
-  await recordSignInAttempt(email, address, true);
+  await attempt.succeeded();
   redirect(safeNextPath(next) as Route);
 }
 

@@ -34,6 +34,9 @@ async function recentFailures(key: string, since: Date, resetOnSuccess: boolean)
  * Null when a sign-in may be tried, else how many minutes to wait. Throttled per account (any
  * address) and per client address (any account). Unknown emails count like known ones, so the
  * answer never reveals whether an account exists.
+ *
+ * Call it after beginSignInAttempt: the attempt under way already counts as a failure, so that
+ * many attempts sent at the same moment cannot all slip under the limit.
  */
 export async function signInRetryAfterMinutes(email: string, address: string, now = new Date()): Promise<number | null> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
@@ -41,17 +44,24 @@ export async function signInRetryAfterMinutes(email: string, address: string, no
     { ...(await recentFailures(accountKey(email), since, true)), max: MAX_FAILURES_PER_ACCOUNT },
     { ...(await recentFailures(addressKey(address), since, false)), max: MAX_FAILURES_PER_ADDRESS },
   ];
-  const blocked = checks.filter((check) => check.count >= check.max && check.oldest);
+  const blocked = checks.filter((check) => check.count > check.max && check.oldest);
   if (blocked.length === 0) return null;
   const until = Math.max(...blocked.map((check) => check.oldest!.getTime() + THROTTLE_WINDOW_MS));
   return Math.max(1, Math.ceil((until - now.getTime()) / 60_000));
 }
 
-export async function recordSignInAttempt(email: string, address: string, succeeded: boolean): Promise<void> {
-  await db().signInAttempt.createMany({
+/** Records an attempt as failed before it is tried; `succeeded` turns it into a success. */
+export async function beginSignInAttempt(email: string, address: string): Promise<{ succeeded: () => Promise<void> }> {
+  const rows = await db().signInAttempt.createManyAndReturn({
     data: [
-      { key: accountKey(email), succeeded },
-      { key: addressKey(address), succeeded },
+      { key: accountKey(email), succeeded: false },
+      { key: addressKey(address), succeeded: false },
     ],
+    select: { id: true },
   });
+  return {
+    succeeded: async () => {
+      await db().signInAttempt.updateMany({ where: { id: { in: rows.map((row) => row.id) } }, data: { succeeded: true } });
+    },
+  };
 }

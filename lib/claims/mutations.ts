@@ -7,6 +7,11 @@ import { firstFreeSlug, slugify } from "@/lib/claims/slug";
 import { db } from "@/lib/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 
+/** Locks a claim's row until the transaction ends (writes that check the claim's state). */
+export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM claims WHERE id = ${claimId}::uuid FOR UPDATE`;
+}
+
 type EntityChoice = Pick<ClaimCreateInput, "entityIds" | "newPeople" | "newOrganisations">;
 
 /**
@@ -151,6 +156,8 @@ export async function setClaimPublication(actor: ChangeActor, input: ClaimPublic
   assertCan(actor, "claim.publish");
   const publish = input.publish === "publish";
   return db().$transaction(async (tx) => {
+    // Locked, so that evidence cannot be removed between counting it and publishing.
+    await lockClaim(tx, input.id);
     const claim = await tx.claim.findUnique({
       where: { id: input.id },
       select: { slug: true, version: true, publication: true, publishedAt: true },

@@ -113,6 +113,18 @@ export type PublishedClaimListItem = Awaited<ReturnType<typeof listPublishedClai
 
 const ENTITY_SUMMARY = { select: { id: true, name: true, kind: true, description: true } } as const;
 
+/** A status move as pages show it; the desk adds who made it. */
+const TRANSITION_SUMMARY = {
+  id: true,
+  sequence: true,
+  fromStatus: true,
+  toStatus: true,
+  actorRole: true,
+  rationale: true,
+  createdAt: true,
+  cited: { select: { evidence: { select: { id: true, headline: true, removedAt: true } } } },
+} as const;
+
 export async function getPublishedClaim(slug: string) {
   return db().claim.findFirst({
     where: { slug, ...PUBLISHED },
@@ -147,18 +159,10 @@ export async function getPublishedClaim(slug: string) {
           speaker: ENTITY_SUMMARY,
         },
       },
+      // Readers see only citations of evidence that is still linked; removed evidence stays on the desk.
       transitions: {
         orderBy: { sequence: "desc" },
-        select: {
-          id: true,
-          sequence: true,
-          fromStatus: true,
-          toStatus: true,
-          actorRole: true,
-          rationale: true,
-          createdAt: true,
-          cited: { select: { evidence: { select: { id: true, headline: true, removedAt: true } } } },
-        },
+        select: { ...TRANSITION_SUMMARY, cited: { where: { evidence: LIVE_EVIDENCE }, select: TRANSITION_SUMMARY.cited.select } },
       },
     },
   });
@@ -300,20 +304,7 @@ export async function getDeskClaim(id: string) {
           removedBy: { select: { name: true } },
         },
       },
-      transitions: {
-        orderBy: { sequence: "desc" },
-        select: {
-          id: true,
-          sequence: true,
-          fromStatus: true,
-          toStatus: true,
-          actorRole: true,
-          rationale: true,
-          createdAt: true,
-          actor: { select: { name: true } },
-          cited: { select: { evidence: { select: { id: true, headline: true, removedAt: true } } } },
-        },
-      },
+      transitions: { orderBy: { sequence: "desc" }, select: { ...TRANSITION_SUMMARY, actor: { select: { name: true } } } },
     },
   });
 }

@@ -22,18 +22,23 @@ async function assertDomainFree(tx: Tx, domain: string | undefined, selfId?: str
   if (owner && owner.id !== selfId) throw new InvalidInputError(`${owner.name} already has the domain ${domain}.`, "domain");
 }
 
+/** The columns an entity form sets; only organisations have a domain. */
+function entityData(input: EntityCreateInput) {
+  return {
+    kind: input.kind,
+    name: input.name,
+    description: input.description,
+    affiliationId: input.affiliationId ?? null,
+    domain: input.kind === "organisation" ? (input.domain ?? null) : null,
+  };
+}
+
 export async function createEntity(actor: ChangeActor, input: EntityCreateInput): Promise<{ id: string }> {
   assertCan(actor, "entity.create");
   return db().$transaction(async (tx) => {
     await assertAffiliation(tx, input.affiliationId);
     await assertDomainFree(tx, input.domain);
-    const data = {
-      kind: input.kind,
-      name: input.name,
-      description: input.description,
-      affiliationId: input.affiliationId ?? null,
-      domain: input.kind === "organisation" ? (input.domain ?? null) : null,
-    };
+    const data = entityData(input);
     const entity = await tx.entity.create({ data, select: { id: true } });
     await recordAudit(tx, actor, { action: "entity_created", entityId: entity.id, changes: createdFields(data) });
     return entity;
@@ -52,13 +57,7 @@ export async function updateEntity(actor: ChangeActor, input: EntityUpdateInput)
     if (before.updatedAt.toISOString() !== new Date(input.loadedAt).toISOString()) throw stale;
     await assertAffiliation(tx, input.affiliationId, input.id);
     await assertDomainFree(tx, input.domain, input.id);
-    const data = {
-      kind: input.kind,
-      name: input.name,
-      description: input.description,
-      affiliationId: input.affiliationId ?? null,
-      domain: input.kind === "organisation" ? (input.domain ?? null) : null,
-    };
+    const data = entityData(input);
     const { count } = await tx.entity.updateMany({ where: { id: input.id, updatedAt: before.updatedAt }, data });
     if (count === 0) throw stale;
     const changes = diffFields(before, data);

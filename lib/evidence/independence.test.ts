@@ -37,12 +37,23 @@ describe("summariseIndependence", () => {
     expect(summary.supporting.origins).toBe(1);
   });
 
-  it("survives a cycle of copies", () => {
+  it("counts a loop of copies once", () => {
     const summary = summariseIndependence([
       e("a", "reports", "anonymous", { derivedFromId: "b", derivation: "republishes" }),
       e("b", "reports", "anonymous", { derivedFromId: "a", derivation: "republishes" }),
+      e("c", "reports", "anonymous", { derivedFromId: "b", derivation: "republishes" }),
     ]);
-    expect(summary.supporting.origins).toBeGreaterThanOrEqual(1);
+    expect(summary.supporting.origins).toBe(1);
+  });
+
+  it("does not fold a denial into the report it cites", () => {
+    const summary = summariseIndependence([
+      e("post", "reports", "anonymous"),
+      e("denial-1", "denies", "on_record", { speakerId: "peskov", derivedFromId: "post", derivation: "cites" }),
+      e("denial-2", "denies", "on_record", { speakerId: "cheung", derivedFromId: "post", derivation: "cites" }),
+    ]);
+    expect(summary.supporting).toMatchObject({ origins: 1, anonymous: 1 });
+    expect(summary.against).toMatchObject({ origins: 2, onRecord: 2, anonymous: 0 });
   });
 });
 

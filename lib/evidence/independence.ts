@@ -29,23 +29,36 @@ export type IndependenceSummary = {
 const SUPPORTING: readonly Stance[] = ["reports", "confirms"];
 const AGAINST: readonly Stance[] = ["denies", "disputes"];
 
-/** The evidence a piece ultimately rests on, following republications and citations. */
+/**
+ * The evidence a piece ultimately rests on, following republications and citations. A loop of
+ * copies (which the desk refuses, but old data might hold) resolves to one member for all of them.
+ */
 export function rootOf<E extends IndependenceEvidence>(item: E, byId: ReadonlyMap<string, E>): E {
-  const seen = new Set<string>();
+  const path: E[] = [];
   let current = item;
-  while (current.derivedFromId && !seen.has(current.id)) {
-    seen.add(current.id);
+  while (current.derivedFromId) {
     const original = byId.get(current.derivedFromId);
     if (!original) break;
+    if (path.includes(current)) {
+      const loop = path.slice(path.indexOf(current));
+      return loop.reduce((smallest, member) => (member.id < smallest.id ? member : smallest));
+    }
+    path.push(current);
     current = original;
   }
   return current;
 }
 
+function sideOf(stance: Stance): "supporting" | "against" | null {
+  return SUPPORTING.includes(stance) ? "supporting" : AGAINST.includes(stance) ? "against" : null;
+}
+
 function summariseSide<E extends IndependenceEvidence>(items: E[], byId: ReadonlyMap<string, E>): SideSummary {
   const origins = new Map<string, E>();
   for (const item of items) {
-    const root = rootOf(item, byId);
+    // A denial that cites a report is not that report: only copies on the same side collapse.
+    const rooted = rootOf(item, byId);
+    const root = sideOf(rooted.stance) === sideOf(item.stance) ? rooted : item;
     const key = root.sourcing === "on_record" && root.speakerId ? `speaker:${root.speakerId}` : `evidence:${root.id}`;
     if (!origins.has(key)) origins.set(key, root);
   }

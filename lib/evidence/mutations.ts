@@ -2,6 +2,7 @@ import "server-only";
 import { createdFields, diffFields } from "@/lib/audit/diff";
 import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
+import { lockClaim } from "@/lib/claims/mutations";
 import { db } from "@/lib/db";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { hostOf, matchOutlet } from "@/lib/evidence/domain";
@@ -69,6 +70,17 @@ async function assertDerivedFromSameClaim(tx: Tx, claimId: string, derivedFromId
   });
   if (!original) {
     throw new InvalidInputError("Choose a piece of this claim's own evidence as the source it copies or cites.", "derivedFromId");
+  }
+  if (!selfId) return;
+  // A piece cannot, through others, end up copying itself: that would make a copy look independent.
+  const links = await tx.evidence.findMany({ where: { claimId }, select: { id: true, derivedFromId: true } });
+  const next = new Map(links.map((link) => [link.id, link.derivedFromId]));
+  const seen = new Set<string>();
+  for (let current: string | null | undefined = derivedFromId; current && !seen.has(current); current = next.get(current)) {
+    if (current === selfId) {
+      throw new InvalidInputError("That evidence already copies or cites this one, directly or through others.", "derivedFromId");
+    }
+    seen.add(current);
   }
 }
 
@@ -163,7 +175,13 @@ export async function updateEvidence(actor: ChangeActor, input: EvidenceUpdateIn
 export async function removeEvidence(actor: ChangeActor, input: EvidenceRemoveInput): Promise<void> {
   assertCan(actor, "evidence.remove");
   await db().$transaction(async (tx) => {
+    await lockClaim(tx, input.claimId);
     await loadForChange(tx, input.claimId, input.id, input.version);
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { publication: true } });
+    const live = await tx.evidence.count({ where: { claimId: input.claimId, removedAt: null } });
+    if (claim?.publication === "published" && live <= 1) {
+      throw new InvalidInputError("This is the published claim's only evidence. Link other evidence first, or unpublish the claim.");
+    }
     const now = new Date();
     const { count } = await tx.evidence.updateMany({
       where: { id: input.id, version: input.version, removedAt: null },

@@ -33,22 +33,24 @@ export type ReviewItem = {
 // A newsroom's open claims fit comfortably in memory; the queue looks at the most recently active.
 const CANDIDATES = 500;
 
+const CANDIDATE = {
+  id: true,
+  statement: true,
+  status: true,
+  publication: true,
+  entities: { select: { entity: { select: { id: true, affiliationId: true } } } },
+  evidence: EVIDENCE_FOR_REVIEW,
+  transitions: { orderBy: { sequence: "desc" }, take: 1, select: { createdAt: true } },
+  dismissals: { select: { suggestedStatus: true, evidenceKey: true } },
+} as const;
+
+/** The most recently active claims, plus the unverified ones that have waited longest. */
 async function loadCandidates() {
-  return db().claim.findMany({
-    where: { status: { not: "retracted" } },
-    orderBy: { updatedAt: "desc" },
-    take: CANDIDATES,
-    select: {
-      id: true,
-      statement: true,
-      status: true,
-      publication: true,
-      entities: { select: { entity: { select: { id: true, affiliationId: true } } } },
-      evidence: EVIDENCE_FOR_REVIEW,
-      transitions: { orderBy: { sequence: "desc" }, take: 1, select: { createdAt: true } },
-      dismissals: { select: { suggestedStatus: true, evidenceKey: true } },
-    },
-  });
+  const [recent, waiting] = await Promise.all([
+    db().claim.findMany({ where: { status: { not: "retracted" } }, orderBy: { updatedAt: "desc" }, take: CANDIDATES, select: CANDIDATE }),
+    db().claim.findMany({ where: { status: "unverified" }, orderBy: { updatedAt: "asc" }, take: CANDIDATES, select: CANDIDATE }),
+  ]);
+  return [...new Map([...recent, ...waiting].map((claim) => [claim.id, claim])).values()];
 }
 
 /**

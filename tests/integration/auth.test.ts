@@ -72,6 +72,17 @@ describe("signing in", () => {
     await expect(db().session.count()).resolves.toBe(0);
   });
 
+  it("lets no more than the limit through when many attempts arrive at once", async () => {
+    const account = await createAccountWithPassword("editor");
+    browser.clear();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => submit(signInAction, { email: account.email, password: "guess" })),
+    );
+    const tried = results.filter((result) => result.state?.message === WRONG).length;
+    expect(tried).toBeLessThanOrEqual(MAX_FAILURES_PER_ACCOUNT);
+    expect(results.filter((result) => /Too many failed attempts/.test(result.state?.message ?? "")).length).toBe(12 - tried);
+  });
+
   it(`throttles an address after ${MAX_FAILURES_PER_ADDRESS} failures across accounts`, async () => {
     browser.address = "192.0.2.99";
     for (let attempt = 0; attempt < MAX_FAILURES_PER_ADDRESS; attempt += 1) {

@@ -32,6 +32,23 @@ describe("reader queries", () => {
     expect(listed?._count.evidence).toBe(1);
   });
 
+  it("leave removed evidence out of a move's citations", async () => {
+    const claim = await createClaim(db(), { createdById: editorId });
+    const kept = await createEvidence(db(), { claimId: claim.id, createdById: editorId, headline: "Kept denial", stance: "denies" });
+    const gone = await createEvidence(db(), { claimId: claim.id, createdById: editorId, headline: "Removed denial", stance: "denies" });
+    await db().$transaction(async (tx) => {
+      const move = await tx.statusTransition.create({
+        data: { claimId: claim.id, sequence: 2, fromStatus: "unverified", toStatus: "disputed", actorId: editorId, actorRole: "fact_checker", rationale: "Denied." },
+        select: { id: true },
+      });
+      await tx.transitionEvidence.createMany({ data: [kept, gone].map((item) => ({ transitionId: move.id, evidenceId: item.id })) });
+      await tx.claim.update({ where: { id: claim.id }, data: { status: "disputed" } });
+    });
+    await db().evidence.update({ where: { id: gone.id }, data: { removedAt: new Date(), removedById: editorId } });
+    const found = await getPublishedClaim(claim.slug);
+    expect(found?.transitions[0]?.cited.map(({ evidence }) => evidence.headline)).toEqual(["Kept denial"]);
+  });
+
   it("list the most recently updated claims first, with their latest move", async () => {
     const older = await createClaim(db(), { createdById: editorId, statement: "Older." });
     const newer = await createClaim(db(), { createdById: editorId, statement: "Newer." });

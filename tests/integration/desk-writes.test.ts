@@ -177,6 +177,40 @@ describe("evidence", () => {
   });
 });
 
+describe("evidence rules that keep the record honest", () => {
+  it("refuses removing a published claim's only evidence", async () => {
+    const item = await createEvidence(db(), { claimId, createdById: editor.id });
+    await db().claim.update({ where: { id: claimId }, data: { publication: "published", publishedAt: new Date() } });
+    await actAs("editor");
+    const { state } = await submit(removeEvidenceAction, { claimId, id: item.id, version: "1" });
+    expect(state?.message).toMatch(/only evidence/);
+    const after = await db().evidence.findUniqueOrThrow({ where: { id: item.id }, select: { removedAt: true } });
+    expect(after.removedAt).toBeNull();
+  });
+
+  it("refuses a copy loop: evidence cannot end up copying itself", async () => {
+    const a = await createEvidence(db(), { claimId, createdById: editor.id, headline: "A" });
+    const b = await createEvidence(db(), { claimId, createdById: editor.id, headline: "B" });
+    await db().evidence.update({ where: { id: b.id }, data: { derivedFromId: a.id, derivation: "republishes" } });
+    await actAs("editor");
+    const { state } = await submit(updateEvidenceAction, {
+      claimId,
+      id: a.id,
+      version: "1",
+      url: "https://wire.example/a",
+      headline: "A",
+      stance: "reports",
+      sourcing: "anonymous",
+      outletId,
+      derivedFromId: b.id,
+      derivation: "republishes",
+    });
+    expect(state?.fieldErrors?.derivedFromId?.[0]).toMatch(/already copies or cites this one/);
+    const after = await db().evidence.findUniqueOrThrow({ where: { id: a.id }, select: { derivedFromId: true } });
+    expect(after.derivedFromId).toBeNull();
+  });
+});
+
 describe("mutations check permissions themselves", () => {
   it("refuses a fact-checker even when called directly, as a script would", async () => {
     const checker = { id: (await createUser(db(), "fact_checker")).id, role: "fact_checker" as const };

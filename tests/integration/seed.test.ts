@@ -1,5 +1,5 @@
 import { verify } from "@node-rs/argon2";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/prisma/seed";
 
@@ -80,6 +80,16 @@ describe("seedDemoData", () => {
       await expect(verify(hash, demo.password)).resolves.toBe(true);
       await expect(verify(hash, "wrong password")).resolves.toBe(false);
     }
+  });
+
+  it("refuses to run in production, where its published passwords would be a way in", async () => {
+    vi.stubEnv("NODE_ENV", "production");
+    try {
+      await expect(seedDemoData(db())).rejects.toThrow(/never seeded when NODE_ENV=production/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    await expect(db().user.count()).resolves.toBe(0);
   });
 
   it("is idempotent: a second run creates nothing and changes nothing", async () => {
