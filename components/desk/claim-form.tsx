@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { ConflictNote } from "@/components/desk/conflict-note";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -43,6 +43,8 @@ export function ClaimForm({
   const errors = state.fieldErrors ?? {};
   const value = (name: keyof Defaults) => fieldValue(state, name, defaults[name] as string);
   const version = state.conflict?.version ?? claim?.version;
+  const [statement, setStatement] = useState(value("statement"));
+  const live = useSimilarClaims(claim ? "" : statement);
 
   return (
     <form action={formAction} className="space-y-6" noValidate>
@@ -79,8 +81,24 @@ export function ClaimForm({
       ) : null}
 
       <Field id="statement" label="Statement" hint="The claim in one sentence, as it was reported." errors={errors.statement}>
-        {(props) => <textarea {...props} name="statement" rows={2} required maxLength={500} defaultValue={value("statement")} />}
+        {(props) => (
+          <textarea {...props} name="statement" rows={2} required maxLength={500} defaultValue={value("statement")} onChange={(event) => setStatement(event.target.value)} />
+        )}
       </Field>
+      {live.length > 0 && !state.similar?.length ? (
+        <div role="status" className="rounded-md bg-status-warning-bg p-3 text-sm">
+          <p className="font-semibold text-status-warning">Looks like claims already on the desk:</p>
+          <ul className="mt-1 list-disc pl-5">
+            {live.map((similar) => (
+              <li key={similar.id}>
+                <Link href={`/desk/claims/${similar.id}`} target="_blank" className="underline underline-offset-2">
+                  {similar.statement}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <ConflictNote state={state} name="statement" yours={value("statement")} />
 
       <Field id="context" label="Context" hint="Optional: who reported it first, what is known so far." errors={errors.context}>
@@ -144,4 +162,29 @@ export function ClaimForm({
       </div>
     </form>
   );
+}
+
+type SimilarClaim = { id: string; statement: string; status: string; publication: string };
+
+/** Similar claims for the statement being typed, fetched after a pause in typing. */
+function useSimilarClaims(statement: string): SimilarClaim[] {
+  const [claims, setClaims] = useState<SimilarClaim[]>([]);
+  useEffect(() => {
+    const text = statement.trim();
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      if (text.length < 8) return setClaims([]);
+      try {
+        const response = await fetch(`/api/desk/similar-claims?statement=${encodeURIComponent(text)}`, { signal: controller.signal });
+        if (response.ok) setClaims(((await response.json()) as { claims: SimilarClaim[] }).claims);
+      } catch {
+        // Typing on, or offline: the check on submit still runs.
+      }
+    }, 400);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [statement]);
+  return claims;
 }

@@ -58,6 +58,10 @@ test("an editor logs a breaking claim with its reports and responses, publishes 
 
   await page.getByRole("link", { name: "Log a claim" }).click();
   await page.getByLabel("Statement").fill("Trump spoke with Putin");
+  // Warned while typing, before anything is saved.
+  await expect(page.getByRole("status").filter({ hasText: "Looks like claims already on the desk" })).toContainText(
+    "Donald Trump spoke with Vladimir Putin",
+  );
   await page.getByLabel("Context").fill("Reported on 10 November 2024 by two outlets citing unnamed sources.");
   await page.getByLabel("When it allegedly happened").fill("2024-11-07");
   await page.getByLabel("How precise is that date?").selectOption({ label: "Around that date" });

@@ -2,6 +2,7 @@
 // forbidden ones are refused inside the action and change nothing at all.
 import pg from "pg";
 import { beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { changeRoleAction, createAccountAction, setAccountActiveAction } from "@/lib/accounts/actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { createClaimAction, setPublicationAction, updateClaimAction } from "@/lib/claims/actions";
@@ -164,5 +165,18 @@ describe.each(CASES)("$name", ({ action, allowed, fields }) => {
       expect(outcome.state?.message).toMatch(persona === "anonymous" || persona === "deactivated" ? /signed out/ : /role does not allow/);
       expect(await snapshot()).toEqual(before);
     }
+  });
+});
+
+// The desk's only route handler: similar claims while an editor types (drafts included).
+describe("GET /api/desk/similar-claims", () => {
+  const expected: Record<Persona, number> = { anonymous: 401, deactivated: 401, fact_checker: 403, admin: 403, editor: 200 };
+  it.each(PERSONAS)("as %s", async (persona) => {
+    await actAs(persona);
+    const response = await similarClaims(new Request("http://desk.test/api/desk/similar-claims?statement=The%20mayor%20resigned%20on%20Monday"));
+    expect(response.status).toBe(expected[persona]);
+    const body = (await response.json()) as { claims?: { statement: string }[] };
+    if (persona === "editor") expect(body.claims?.map((claim) => claim.statement)).toEqual(["The mayor resigned on Monday."]);
+    else expect(body.claims).toBeUndefined();
   });
 });
