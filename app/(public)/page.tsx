@@ -3,9 +3,9 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { z } from "zod";
 import { ClaimList } from "@/components/claims/claim-list";
+import { StatusSelect } from "@/components/claims/status-select";
 import { Pager } from "@/components/ui/pager";
 import { listPublicFilterOptions, listPublishedClaims } from "@/lib/claims/queries";
-import { STATUS_INFO } from "@/lib/claims/status";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
 import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, withParams } from "@/lib/search-params";
 
@@ -48,17 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <details className="mt-4 rounded-lg border border-rule bg-white p-4" open={filtered}>
         <summary className="cursor-pointer text-sm font-semibold">Filter claims</summary>
         <form method="get" className="mt-3 grid gap-3 sm:grid-cols-2" aria-label="Filter claims">
-          <label className="text-sm font-semibold">
-            Status
-            <select name="status" defaultValue={filters.status ?? ""} className={SELECT}>
-              <option value="">Any status</option>
-              {Object.values(VerificationStatus).map((status) => (
-                <option key={status} value={status}>
-                  {STATUS_INFO[status].label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StatusSelect value={filters.status} className={SELECT} />
           <label className="text-sm font-semibold">
             Topic
             <select name="tag" defaultValue={filters.tag ?? ""} className={SELECT}>

@@ -1,44 +1,39 @@
-import type { Metadata, Route } from "next";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { StatusBadge } from "@/components/claims/status-badge";
+import { StatusSelect } from "@/components/claims/status-select";
 import { DateTime } from "@/components/ui/date-time";
+import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listClaimTags, listDeskClaims } from "@/lib/claims/queries";
-import { STATUS_INFO } from "@/lib/claims/status";
 import { STANCE_LABEL } from "@/lib/evidence/stance";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
+import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Claims desk" };
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
-
-// Bad filter values are ignored rather than failing the page.
 const FiltersSchema = z.object({
-  status: optional(z.enum(Object.values(VerificationStatus))).catch(undefined),
-  publication: optional(z.enum(["draft", "published"])).catch(undefined),
-  tag: optional(z.string().max(40)).catch(undefined),
-  mine: optional(z.literal("1")).catch(undefined),
-  q: optional(z.string().max(200)).catch(undefined),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+  status: optionalParam(z.enum(Object.values(VerificationStatus))),
+  publication: optionalParam(z.enum(["draft", "published"])),
+  tag: optionalParam(z.string().max(40)),
+  mine: optionalParam(z.literal("1")),
+  q: optionalParam(z.string().max(200)),
+  page: pageParam,
 });
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+const SELECT = "mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal";
+
+type Props = { searchParams: Promise<RawSearchParams> };
 
 export default async function DeskPage({ searchParams }: Props) {
   const viewer = await requirePagePermission("desk.read", "/desk");
-  const raw = await searchParams;
-  const filters = FiltersSchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const filters = parseSearchParams(FiltersSchema, await searchParams);
   const [{ claims, total, pages }, tags] = await Promise.all([
     listDeskClaims({ ...filters, createdById: filters.mine ? viewer.id : undefined }),
     listClaimTags(),
   ]);
-  const pageHref = (page: number) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filters, page })) if (value !== undefined && value !== "") params.set(key, String(value));
-    return `/desk?${params.toString()}` as Route;
-  };
 
   return (
     <>
@@ -59,20 +54,10 @@ export default async function DeskPage({ searchParams }: Props) {
           Search
           <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Words in the statement or context" className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-normal" />
         </label>
-        <label className="text-sm font-semibold">
-          Status
-          <select name="status" defaultValue={filters.status ?? ""} className="mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal">
-            <option value="">Any status</option>
-            {Object.values(VerificationStatus).map((status) => (
-              <option key={status} value={status}>
-                {STATUS_INFO[status].label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusSelect value={filters.status} className={SELECT} />
         <label className="text-sm font-semibold">
           Publication
-          <select name="publication" defaultValue={filters.publication ?? ""} className="mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal">
+          <select name="publication" defaultValue={filters.publication ?? ""} className={SELECT}>
             <option value="">Drafts and published</option>
             <option value="draft">Drafts</option>
             <option value="published">Published</option>
@@ -80,7 +65,7 @@ export default async function DeskPage({ searchParams }: Props) {
         </label>
         <label className="text-sm font-semibold">
           Tag
-          <select name="tag" defaultValue={filters.tag ?? ""} className="mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal">
+          <select name="tag" defaultValue={filters.tag ?? ""} className={SELECT}>
             <option value="">Any tag</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
@@ -140,15 +125,7 @@ export default async function DeskPage({ searchParams }: Props) {
         </ul>
       )}
 
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="mt-6 flex items-center justify-between text-sm">
-          {filters.page > 1 ? <Link href={pageHref(filters.page - 1)} className="font-semibold hover:underline">← Newer</Link> : <span />}
-          <span className="text-muted">
-            Page {filters.page} of {pages}
-          </span>
-          {filters.page < pages ? <Link href={pageHref(filters.page + 1)} className="font-semibold hover:underline">Older →</Link> : <span />}
-        </nav>
-      ) : null}
+      <Pager page={filters.page} pages={pages} href={(page) => withParams("/desk", { ...filters, page })} />
     </>
   );
 }
