@@ -45,3 +45,27 @@ export function siteConfig(): SiteConfig {
   const url = env.APP_URL.replace(/\/$/, "");
   return { name: env.NEWSROOM_NAME, url, logoUrl: env.NEWSROOM_LOGO_URL ?? `${url}/icon.svg` };
 }
+
+// What the HTTP front (scripts/server.ts) needs. Read once at start; a bad value stops the start.
+const FrontEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url({ error: "APP_URL must be a URL such as https://claims.example.org" }).default("http://localhost:3000"),
+  /**
+   * How many proxies in front of Claimtrail append the client's address to X-Forwarded-For. 0 (the
+   * default) uses the connection's address and ignores the header, which a client can forge.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 when nothing is in front)" })
+    .int({ error: "TRUSTED_PROXY_HOPS must be a whole number (0 when nothing is in front)" })
+    .min(0)
+    .max(10)
+    .default(0),
+});
+
+export type FrontEnv = z.infer<typeof FrontEnvSchema>;
+
+export function frontEnv(): FrontEnv {
+  const parsed = FrontEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  return parsed.data;
+}

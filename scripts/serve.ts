@@ -10,7 +10,7 @@ import { migrate } from "@/lib/db/migrate";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/prisma/seed";
 import { freePort } from "./lib/embedded-postgres.ts";
 import { loadDotEnv, openDatabase, ROOT, runScript } from "./lib/database.ts";
-import { buildIsStale, NEXT_BIN, runNext } from "./lib/next-build.ts";
+import { buildIsStale, runNext, serverCommand } from "./lib/next-build.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -45,7 +45,7 @@ await runScript(async () => {
     throw error;
   }
 
-  const server = spawn(process.execPath, [NEXT_BIN, mode, "--port", String(port)], {
+  const server = spawn(process.execPath, serverCommand({ port, dev: mode === "dev" }), {
     cwd: ROOT,
     stdio: "inherit",
     env: {

@@ -1,12 +1,13 @@
 // The client's address, for throttling sign-ins per address.
 //
-// Next.js sets X-Forwarded-For to the connecting address only when the request has none, so
-// without a proxy in front a client can send any value it likes. Behind a proxy that appends the
-// address it saw (nginx's $proxy_add_x_forwarded_for, most load balancers), the rightmost entry is
-// that proxy's view, which a client cannot forge. Production must run behind such a proxy
-// (docs/deploy.md); per-account throttling does not depend on any of this.
+// The HTTP front (scripts/server.ts) works it out from the connection, or from the entries that
+// trusted proxies appended to X-Forwarded-For (TRUSTED_PROXY_HOPS), and passes it on in a header
+// it always overwrites; X-Forwarded-For itself is never read here, since a client can write it.
+// Without the front (a bare `next start`) every request counts as one "unknown" address: the
+// per-address limit then applies to everyone together, which fails closed. The per-account limit
+// does not depend on any of this.
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/request-target";
+
 export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return last || headers.get("x-real-ip")?.trim() || "unknown";
+  return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || "unknown";
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { clientAddress } from "@/lib/auth/client-address";
 import { NewPasswordSchema, safeNextPath, SignInSchema } from "@/lib/auth/schema";
+import { OPEN_REDIRECT_ATTEMPTS } from "@/tests/fixtures/open-redirects";
+
+const SITE = "https://claims.example.org";
+
+/** Where a browser goes when the Location header is `location`, from a page of SITE. */
+function landsOn(location: string): string {
+  return new URL(location, `${SITE}/sign-in`).origin;
+}
 
 describe("safeNextPath", () => {
   it.each([
@@ -13,9 +21,18 @@ describe("safeNextPath", () => {
     ["javascript:alert(1)", "/desk"],
     ["desk", "/desk"],
     ["/desk\nSet-Cookie: x", "/desk"],
+    ["/..//evil.example", "/desk"],
+    ["/desk/../..//evil.example", "/desk"],
+    ["/desk/../claims", "/claims"],
     [undefined, "/desk"],
   ])("%j → %s", (next, expected) => {
     expect(safeNextPath(next)).toBe(expected);
+  });
+
+  it.each(OPEN_REDIRECT_ATTEMPTS.map((next) => [next]))("keeps %j on this site", (next) => {
+    const path = safeNextPath(next);
+    expect(path.startsWith("/") && !path.startsWith("//")).toBe(true);
+    expect(landsOn(path)).toBe(SITE);
   });
 });
 
@@ -34,9 +51,9 @@ describe("sign-in and password schemas", () => {
 });
 
 describe("clientAddress", () => {
-  it("takes the address nearest the server, which a client cannot forge", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" }))).toBe("203.0.113.7");
-    expect(clientAddress(new Headers({ "x-real-ip": "203.0.113.8" }))).toBe("203.0.113.8");
+  it("reads only the header the HTTP front writes, never X-Forwarded-For", () => {
+    expect(clientAddress(new Headers({ "x-claimtrail-client-address": "203.0.113.7", "x-forwarded-for": "6.6.6.6" }))).toBe("203.0.113.7");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6" }))).toBe("unknown");
     expect(clientAddress(new Headers())).toBe("unknown");
   });
 });

@@ -25,18 +25,30 @@ export const SignInSchema = z.object({
 
 export type SignInInput = z.infer<typeof SignInSchema>;
 
+// A placeholder origin to resolve `next` against: only what stays on it is a path of this site.
+const HERE = "http://claimtrail.invalid";
+
 /**
- * Where to go after signing in: only a path on this site. "//evil.example", "/\\evil.example",
- * absolute URLs and anything odd fall back to the desk.
+ * Where to go after signing in: only a path on this site, by construction. `next` is parsed as a
+ * URL against this site, must stay on it, and what is returned is the parsed URL's own path,
+ * query and fragment, which must itself parse back to the same place (so "/..//evil.example",
+ * whose path normalises to "//evil.example", a protocol-relative URL, is refused). Anything
+ * odd falls back to the desk.
  */
 export function safeNextPath(next: string | undefined | null, fallback = "/desk"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  if (/[\u0000-\u001f\\]/.test(next)) return fallback;
+  // Control characters and backslashes are never part of a path we link to; browsers drop or
+  // reinterpret them ("/\\evil" is "//evil"), so a `next` holding any is refused outright.
+  if (!next || next.length > 2_000 || !next.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(next)) return fallback;
+  let url: URL;
   try {
-    const url = new URL(next, "http://claimtrail.invalid");
-    if (url.origin !== "http://claimtrail.invalid") return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    url = new URL(next, HERE);
   } catch {
     return fallback;
   }
+  if (url.origin !== HERE) return fallback;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (!path.startsWith("/") || path.startsWith("//")) return fallback;
+  const again = new URL(path, HERE);
+  if (again.origin !== HERE || `${again.pathname}${again.search}${again.hash}` !== path) return fallback;
+  return path;
 }

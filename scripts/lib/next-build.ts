@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./database.ts";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -23,6 +23,19 @@ export function buildIsStale(): boolean {
 }
 
 export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
+
+/** The command line that serves the app through the HTTP front (scripts/server.ts). */
+export function serverCommand(options: { port: number | string; hostname?: string; dev?: boolean }): string[] {
+  return [
+    "--import",
+    "tsx",
+    path.join(ROOT, "scripts/server.ts"),
+    "--port",
+    String(options.port),
+    ...(options.hostname ? ["--hostname", options.hostname] : []),
+    ...(options.dev ? ["--dev"] : []),
+  ];
+}
 
 export function runNext(args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -8,7 +8,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemoData } from "@/prisma/seed";
 import { ensureDatabase, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
-import { NEXT_BIN } from "@/scripts/lib/next-build";
+import { serverCommand } from "@/scripts/lib/next-build";
 
 const port = process.env.E2E_PORT ?? "3100";
 const server = await startEmbeddedPostgres({
@@ -22,7 +22,7 @@ const prisma = createPrismaClient(url, { max: 2 });
 await seedDemoData(prisma);
 await prisma.$disconnect();
 
-const next = spawn(process.execPath, [NEXT_BIN, "start", "--port", port, "--hostname", "127.0.0.1"], {
+const next = spawn(process.execPath, serverCommand({ port, hostname: "127.0.0.1" }), {
   stdio: "inherit",
   env: {
     ...process.env,

@@ -12,7 +12,8 @@ export const browser: { cookies: Map<string, string>; address: string; clear: ()
 };
 
 function requestHeaders(): Headers {
-  const headers = new Headers({ "x-forwarded-for": browser.address, "user-agent": "vitest" });
+  // The HTTP front sets the client-address header; tests stand in for it.
+  const headers = new Headers({ "x-claimtrail-client-address": browser.address, "user-agent": "vitest" });
   if (browser.cookies.size > 0) {
     headers.set("cookie", [...browser.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
   }

@@ -1,0 +1,148 @@
+// The HTTP front on a real socket, with a stand-in where Next.js would be: what it answers itself,
+// what it hands on, and the headers every response carries.
+import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createFront, NOT_FOUND_PATH } from "@/lib/http/front";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/request-target";
+
+type Seen = { url?: string; address?: string };
+
+async function start(trustedProxyHops: number, https = false) {
+  const seen: Seen = {};
+  const refusals: string[] = [];
+  const server = createServer(
+    createFront({
+      https,
+      trustedProxyHops,
+      log: (message) => refusals.push(message),
+      logError: () => {},
+      handle: async (req, res) => {
+        seen.url = req.url;
+        seen.address = req.headers[CLIENT_ADDRESS_HEADER] as string;
+        if (req.url === "/explode") throw new Error("boom");
+        res.statusCode = req.url === NOT_FOUND_PATH ? 404 : 200;
+        res.end("from next");
+      },
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, seen, refusals, port: (server.address() as AddressInfo).port };
+}
+
+/** A raw request: the target is sent exactly as given, as a hostile client would. */
+function send(port: number, method: string, target: string, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path: target, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (body += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+function expectSecurityHeaders(headers: IncomingHttpHeaders) {
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+}
+
+describe("the HTTP front", () => {
+  let front: Awaited<ReturnType<typeof start>>;
+  beforeAll(async () => {
+    front = await start(0);
+  });
+  afterAll(() => new Promise<void>((resolve) => front.server.close(() => resolve())));
+
+  it.each(["/claims/%zz", "/claims/%ED%A0%80", "/entities/%", "/claims/%/feed.xml", "/invite/%ED%A0%80", "/desk/claims/%", "/claims/%00"])(
+    "sends %s to the app's 404 page instead of letting Next fail to decode it",
+    async (target) => {
+      const response = await send(front.port, "GET", target);
+      expect(response.status).toBe(404);
+      expect(front.seen.url).toBe(NOT_FOUND_PATH);
+      expectSecurityHeaders(response.headers);
+    },
+  );
+
+  it.each([
+    ["TRACE", "/feeds/changes.xml", "GET, HEAD, OPTIONS"],
+    ["TRACE", "/claims/x/feed.xml", "GET, HEAD, OPTIONS"],
+    ["TRACE", "/sitemap.xml", "GET, HEAD, OPTIONS"],
+    ["TRACE", "/api/health", "GET, HEAD, OPTIONS"],
+    ["PUT", "/", "GET, HEAD, OPTIONS"],
+    ["DELETE", "/desk", "GET, HEAD, POST, OPTIONS"],
+    ["PROPFIND", "/nowhere", "GET, HEAD, OPTIONS"],
+    ["POST", "/claims/x", "GET, HEAD, OPTIONS"],
+  ])("answers %s %s with 405 and Allow: %s", async (method, target, allow) => {
+    const response = await send(front.port, method, target);
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe(allow);
+    expect(response.body).toContain("Method not allowed");
+    expectSecurityHeaders(response.headers);
+  });
+
+  it("answers OPTIONS * and OPTIONS on a route with what is allowed", async () => {
+    const star = await send(front.port, "OPTIONS", "*");
+    expect(star.status).toBe(204);
+    expect(star.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
+    const route = await send(front.port, "OPTIONS", "/sign-in");
+    expect(route.status).toBe(204);
+    expect(route.headers.allow).toBe("GET, HEAD, POST, OPTIONS");
+    expectSecurityHeaders(star.headers);
+  });
+
+  it("refuses a form post or server action from a null, unparseable or foreign Origin with 403, as a logged refusal", async () => {
+    for (const origin of ["null", "::not a url::", "https://evil.example", `http://127.0.0.1:${front.port}.evil.example`]) {
+      const response = await send(front.port, "POST", "/sign-in", { origin, "next-action": "0".repeat(42) });
+      expect(response.status, origin).toBe(403);
+      expectSecurityHeaders(response.headers);
+    }
+    expect(front.refusals).toHaveLength(4);
+    expect(front.refusals.every((line) => line.startsWith("Refused a form post to /sign-in"))).toBe(true);
+    expect((await send(front.port, "POST", "/sign-in", { origin: `http://127.0.0.1:${front.port}` })).status).toBe(200);
+  });
+
+  it("serves an absolute-form target as its path and refuses a bad Host", async () => {
+    expect((await send(front.port, "GET", "http://elsewhere.example/claims/x?y=1")).status).toBe(200);
+    expect(front.seen.url).toBe("/claims/x?y=1");
+    expect((await send(front.port, "GET", "/", { host: "a b" })).status).toBe(400);
+  });
+
+  it("puts the reader policy on reader pages and the data policy on feeds and on desk paths it answers itself", async () => {
+    expect((await send(front.port, "GET", "/claims/x")).headers["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
+    expect((await send(front.port, "GET", "/feeds/changes.xml")).headers["content-security-policy"]).toContain("default-src 'none'");
+    expect((await send(front.port, "GET", "/desk")).headers["content-security-policy"]).toContain("default-src 'none'");
+  });
+
+  it("turns a failure inside the handler into a 500 page with every header", async () => {
+    const response = await send(front.port, "GET", "/explode");
+    expect(response.status).toBe(500);
+    expect(response.body).not.toContain("boom");
+    expectSecurityHeaders(response.headers);
+  });
+
+  it("with no trusted proxy, records the socket's address whatever X-Forwarded-For says", async () => {
+    await send(front.port, "GET", "/", { "x-forwarded-for": "6.6.6.6", [CLIENT_ADDRESS_HEADER]: "7.7.7.7" });
+    expect(front.seen.address).toBe("127.0.0.1");
+  });
+});
+
+describe("the HTTP front behind one trusted proxy", () => {
+  it("records the address the proxy appended, not what the client wrote before it", async () => {
+    const front = await start(1, true);
+    try {
+      await send(front.port, "GET", "/", { "x-forwarded-for": "6.6.6.6, 203.0.113.9", [CLIENT_ADDRESS_HEADER]: "7.7.7.7" });
+      expect(front.seen.address).toBe("203.0.113.9");
+      const response = await send(front.port, "GET", "/");
+      expect(response.headers["strict-transport-security"]).toMatch(/max-age=/);
+    } finally {
+      await new Promise<void>((resolve) => front.server.close(() => resolve()));
+    }
+  });
+});

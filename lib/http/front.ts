@@ -1,0 +1,126 @@
+// The HTTP front: what happens to a request before Next.js's handler sees it. scripts/server.ts
+// puts Next.js behind it; tests/integration/http-front.test.ts puts a stand-in there. See
+// docs/decisions/0006-http-front.md for why it exists.
+//
+// - Sets the security headers on every response, so that Next's own error answers carry them too.
+// - Answers what Next.js would turn into a 500: request targets that are not valid
+//   percent-encoded UTF-8 or hold NUL (the app's 404 page), unknown methods such as TRACE (405
+//   with Allow), `OPTIONS *`, and server actions from a foreign Origin (403, logged as a refusal).
+// - Records the client's address (the socket's, or the one trusted proxies report) in a header a
+//   client cannot set, for per-address sign-in throttling.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
+import { allowedMethods, matchRoute } from "@/lib/http/routes";
+import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
+
+export type FrontOptions = {
+  /** Next.js's request handler (or a stand-in in tests). */
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  https: boolean;
+  trustedProxyHops: number;
+  dev?: boolean;
+  /** Where refusals go (a warning: they are the client's doing, not ours). */
+  log?: (message: string) => void;
+  /** Where failures of the handler go. */
+  logError?: (error: unknown) => void;
+};
+
+/** Where a request that cannot be routed is sent inside Next.js: no route matches it, so the app's own 404 page answers. */
+export const NOT_FOUND_PATH = "/_claimtrail/not-found";
+// A Host header must be a host name or an IP literal, with an optional port.
+const HOST_PATTERN = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The front's own answers: a small page in the app's words, with every security header. */
+function answer(req: IncomingMessage, res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  const body = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · Claimtrail</title></head>
+<body><main><p>${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p><p><a href="/">See all published claims</a></p></main></body></html>
+`;
+  res.writeHead(status, {
+    ...headers,
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": contentSecurityPolicy("data"),
+  });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+export function createFront(options: FrontOptions) {
+  const baseline = baselineSecurityHeaders({ https: options.https });
+  const log = options.log ?? ((message: string) => console.warn(message));
+
+  async function front(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
+    const method = req.method ?? "GET";
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(req.socket.remoteAddress, header(req, "x-forwarded-for"), options.trustedProxyHops);
+
+    // An absolute-form target ("GET http://host/path", as proxies may send) is served as its path.
+    if (req.url && /^https?:\/\//i.test(req.url)) {
+      try {
+        const url = new URL(req.url);
+        req.url = `${url.pathname}${url.search}`;
+      } catch {
+        return answer(req, res, 400, "Bad request", "That request is not one this site understands.");
+      }
+    }
+    const target = checkRequestTarget(req.url);
+    if (!target.ok && target.reason === "asterisk" && method === "OPTIONS") {
+      res.writeHead(204, { Allow: "GET, HEAD, POST, OPTIONS", "Content-Security-Policy": contentSecurityPolicy("data") });
+      res.end();
+      return;
+    }
+    if (!target.ok && target.reason !== "malformed") {
+      return answer(req, res, 400, "Bad request", "That request is not one this site understands.");
+    }
+    if (!HOST_PATTERN.test(header(req, "host") ?? "")) {
+      return answer(req, res, 400, "Bad request", "The request names no valid host.");
+    }
+
+    const pathname = target.ok ? target.pathname : NOT_FOUND_PATH;
+    const route = target.ok ? matchRoute(pathname) : null;
+    const allow = route ? allowedMethods(route) : ["GET", "HEAD", "OPTIONS"];
+    if (!KNOWN_METHODS.has(method) || (route && !allow.includes(method))) {
+      return answer(req, res, 405, "Method not allowed", `This address does not answer ${method.slice(0, 20)} requests.`, {
+        Allow: allow.join(", "),
+      });
+    }
+    if (method === "OPTIONS" && route) {
+      res.writeHead(204, { Allow: allow.join(", "), "Content-Security-Policy": contentSecurityPolicy("data") });
+      res.end();
+      return;
+    }
+    if (method === "POST" && route?.kind === "page") {
+      const refusal = actionOriginRefusal({ origin: header(req, "origin"), host: header(req, "host"), forwardedHost: header(req, "x-forwarded-host") });
+      if (refusal) {
+        log(`Refused a form post to ${pathname.slice(0, 200)} from ${refusal}.`);
+        return answer(req, res, 403, "Not allowed", "Forms on this site can only be sent from this site.");
+      }
+    }
+
+    // The desk's nonce policy is set by proxy.ts on the pages Next renders; anything else answered
+    // on those paths runs no script, so the data policy (nothing runs) fits it.
+    const kind = policyKind(pathname);
+    res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
+    // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
+    if (!target.ok) req.url = NOT_FOUND_PATH;
+    await options.handle(req, res);
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    front(req, res).catch((error: unknown) => {
+      (options.logError ?? console.error)(error);
+      if (!res.headersSent) answer(req, res, 500, "Something went wrong on our side", "Please try again in a moment.");
+      else res.end();
+    });
+  };
+}

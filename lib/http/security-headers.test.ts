@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { baselineSecurityHeaders, contentSecurityPolicy, createNonce, policyKind } from "@/lib/http/security-headers";
+
+function directives(policy: string): Map<string, string> {
+  return new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
+}
+
+describe("policyKind", () => {
+  it.each([
+    ["/desk", "desk"],
+    ["/desk/claims/x", "desk"],
+    ["/sign-in", "desk"],
+    ["/invite/abc", "desk"],
+    ["/desktop", "reader"],
+    ["/", "reader"],
+    ["/claims/x", "reader"],
+    ["/claims/x/feed.xml", "data"],
+    ["/feeds/changes.xml", "data"],
+    ["/api/health", "data"],
+    ["/robots.txt", "data"],
+  ])("%s → %s", (pathname, kind) => {
+    expect(policyKind(pathname)).toBe(kind);
+  });
+});
+
+describe("contentSecurityPolicy", () => {
+  it("gives the desk a strict nonce policy", () => {
+    const policy = directives(contentSecurityPolicy("desk", { nonce: "abc" }));
+    expect(policy.get("script-src")).toBe("'self' 'nonce-abc' 'strict-dynamic'");
+    for (const [name, value] of [["object-src", "'none'"], ["base-uri", "'none'"], ["frame-ancestors", "'none'"], ["form-action", "'self'"]]) {
+      expect(policy.get(name!)).toBe(value);
+    }
+  });
+
+  it("gives readers a policy with no nonce, no eval and no foreign script origin", () => {
+    const policy = directives(contentSecurityPolicy("reader"));
+    expect(policy.get("script-src")).toBe("'self' 'unsafe-inline'");
+    expect(policy.get("object-src")).toBe("'none'");
+    expect(policy.get("base-uri")).toBe("'none'");
+    expect(policy.get("frame-ancestors")).toBe("'none'");
+  });
+
+  it("lets nothing run in data responses", () => {
+    expect(directives(contentSecurityPolicy("data")).get("default-src")).toBe("'none'");
+  });
+
+  it("allows eval only on the dev server", () => {
+    expect(contentSecurityPolicy("desk", { nonce: "n" })).not.toContain("unsafe-eval");
+    expect(contentSecurityPolicy("desk", { nonce: "n", dev: true })).toContain("'unsafe-eval'");
+  });
+});
+
+describe("baselineSecurityHeaders", () => {
+  it("sends HSTS only when the site is https", () => {
+    expect(baselineSecurityHeaders({ https: false })).not.toHaveProperty("Strict-Transport-Security");
+    expect(baselineSecurityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/max-age=\d+/);
+  });
+
+  it("makes a fresh nonce each time", () => {
+    expect(createNonce()).not.toBe(createNonce());
+    expect(createNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});

@@ -1,0 +1,97 @@
+// The security headers of every response, and the Content-Security-Policy chosen per kind of
+// route. Isomorphic and dependency-free: the HTTP front (scripts/server.ts) sets the baseline on
+// every response, Next's own error answers included, and proxy.ts replaces the policy of the
+// pages that carry a per-request nonce. docs/decisions/0005-content-security-policy.md says why
+// each kind of page has the policy it has.
+
+/**
+ * - `desk`: signed-in pages and the forms that lead to them. Rendered per request anyway, so they
+ *   get a strict nonce policy: only scripts carrying this response's nonce (and what they load).
+ * - `reader`: public pages, which are to be served from a cache (one response for every reader),
+ *   so no per-request nonce is possible; Next's inline bootstrap scripts run, nothing foreign does.
+ * - `data`: feeds, JSON, sitemap, robots: nothing in them may run or load anything.
+ */
+export type PolicyKind = "desk" | "reader" | "data";
+
+const DESK_PREFIXES = ["/desk", "/sign-in", "/invite"];
+const DATA_PREFIXES = ["/api/", "/feeds/"];
+const DATA_SUFFIXES = [".xml", ".txt", ".json"];
+
+function hasPrefix(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
+}
+
+export function policyKind(pathname: string): PolicyKind {
+  if (DESK_PREFIXES.some((prefix) => hasPrefix(pathname, prefix))) return "desk";
+  if (DATA_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || DATA_SUFFIXES.some((suffix) => pathname.endsWith(suffix))) {
+    return "data";
+  }
+  return "reader";
+}
+
+// Directives every HTML policy shares: nothing framed, no plugins, no <base> rewriting, forms post
+// only here, and no script origin but this one.
+const LOCKED_DOWN = ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
+
+// React sets style attributes and Tailwind ships one stylesheet; inline styles cannot run code.
+const STYLES = "style-src 'self' 'unsafe-inline'";
+
+export function contentSecurityPolicy(
+  kind: PolicyKind,
+  options: { nonce?: string; dev?: boolean; https?: boolean; imageOrigins?: string[] } = {},
+): string {
+  const images = ["img-src 'self' data: blob:", ...(options.imageOrigins ?? [])].join(" ");
+  // The dev server's fast refresh evaluates code; production never does.
+  const evalInDev = options.dev ? " 'unsafe-eval'" : "";
+  const upgrade = options.https ? ["upgrade-insecure-requests"] : [];
+  switch (kind) {
+    case "data":
+      return ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join("; ");
+    case "desk": {
+      if (!options.nonce) throw new Error("The desk policy needs a nonce");
+      return [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${evalInDev}`,
+        STYLES,
+        images,
+        "font-src 'self'",
+        "connect-src 'self'",
+        ...LOCKED_DOWN,
+        ...upgrade,
+      ].join("; ");
+    }
+    case "reader":
+      return [
+        "default-src 'self'",
+        // 'unsafe-inline' for Next's inline bootstrap scripts (self.__next_f.push), which differ on
+        // every page and cannot carry a nonce on a cached page; no eval, no foreign origin.
+        `script-src 'self' 'unsafe-inline'${evalInDev}`,
+        STYLES,
+        images,
+        "font-src 'self'",
+        "connect-src 'self'",
+        ...LOCKED_DOWN,
+        ...upgrade,
+      ].join("; ");
+  }
+}
+
+/** Headers every response carries, whatever produced it. */
+export function baselineSecurityHeaders(options: { https: boolean }): Record<string, string> {
+  return {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    // Only over https: a browser ignores it on http, and localhost must stay reachable over http.
+    ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
+
+/** A nonce for one response: 128 random bits, base64. */
+export function createNonce(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes));
+}
