@@ -7,7 +7,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 import { frontEnv } from "@/lib/env";
-import { createFront } from "@/lib/http/front";
+import { answerClientError, createFront } from "@/lib/http/front";
 import { ROOT } from "./lib/database.ts";
 
 const { values: args } = parseArgs({
@@ -20,14 +20,11 @@ const app = next({ dev: args.dev, dir: ROOT, hostname: args.hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const https = new URL(env.APP_URL).protocol === "https:";
 const server = createServer(
-  createFront({
-    handle: (req, res) => handle(req, res),
-    https: new URL(env.APP_URL).protocol === "https:",
-    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
-    dev: args.dev,
-  }),
+  createFront({ handle: (req, res) => handle(req, res), https, trustedProxyHops: env.TRUSTED_PROXY_HOPS, dev: args.dev }),
 );
+server.on("clientError", answerClientError({ https }));
 server.listen(port, args.hostname, () => {
   console.log(`Claimtrail${args.dev ? " (development)" : ""} listening on http://${args.hostname ?? "localhost"}:${port}`);
 });

@@ -3,7 +3,8 @@
 import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createFront, NOT_FOUND_PATH } from "@/lib/http/front";
+import { connect } from "node:net";
+import { answerClientError, createFront, NOT_FOUND_PATH } from "@/lib/http/front";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/request-target";
 
 type Seen = { url?: string; address?: string };
@@ -26,6 +27,7 @@ async function start(trustedProxyHops: number, https = false) {
       },
     }),
   );
+  server.on("clientError", answerClientError({ https }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, seen, refusals, port: (server.address() as AddressInfo).port };
 }
@@ -125,6 +127,26 @@ describe("the HTTP front", () => {
     expect(response.status).toBe(500);
     expect(response.body).not.toContain("boom");
     expectSecurityHeaders(response.headers);
+  });
+
+  it("answers what Node's own parser refuses with our page and headers, not a bare 400", async () => {
+    for (const [raw, status] of [
+      ["GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n", "400"],
+      ["GET / HTTP/1.1\r\nHost: x\r\nBad\u0000Header: 1\r\n\r\n", "400"],
+      [`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, "431"],
+    ] as const) {
+      const reply = await new Promise<string>((resolve, reject) => {
+        const socket = connect(front.port, "127.0.0.1", () => socket.end(raw));
+        let data = "";
+        socket.setEncoding("utf8");
+        socket.on("data", (chunk) => (data += chunk));
+        socket.on("end", () => resolve(data));
+        socket.on("error", reject);
+      });
+      expect(reply.startsWith(`HTTP/1.1 ${status} `), reply.slice(0, 40)).toBe(true);
+      expect(reply).toContain("X-Content-Type-Options: nosniff");
+      expect(reply).toContain("Content-Security-Policy: default-src 'none'");
+    }
   });
 
   it("with no trusted proxy, records the socket's address whatever X-Forwarded-For says", async () => {

@@ -9,6 +9,7 @@
 // - Records the client's address (the socket's, or the one trusted proxies report) in a header a
 //   client cannot set, for per-address sign-in throttling.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
 import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
@@ -34,12 +35,16 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** The front's own answers: a small page in the app's words, with every security header. */
-function answer(req: IncomingMessage, res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
-  const body = `<!doctype html>
+function errorPage(status: number, title: string, detail: string): string {
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)} · Claimtrail</title></head>
 <body><main><p>${status}</p><h1>${escapeHtml(title)}</h1><p>${escapeHtml(detail)}</p><p><a href="/">See all published claims</a></p></main></body></html>
 `;
+}
+
+/** The front's own answers: a small page in the app's words, with every security header. */
+function answer(req: IncomingMessage, res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  const body = errorPage(status, title, detail);
   res.writeHead(status, {
     ...headers,
     "Content-Type": "text/html; charset=utf-8",
@@ -99,7 +104,9 @@ export function createFront(options: FrontOptions) {
       res.end();
       return;
     }
-    if (method === "POST" && route?.kind === "page") {
+    // Any POST may be taken for a server action by Next (pages, and the 404 page for unknown
+    // paths); only route handlers, which do their own checks, are left to themselves.
+    if (method === "POST" && route?.kind !== "handler") {
       const refusal = actionOriginRefusal({ origin: header(req, "origin"), host: header(req, "host"), forwardedHost: header(req, "x-forwarded-host") });
       if (refusal) {
         log(`Refused a form post to ${pathname.slice(0, 200)} from ${refusal}.`);
@@ -122,5 +129,35 @@ export function createFront(options: FrontOptions) {
       if (!res.headersSent) answer(req, res, 500, "Something went wrong on our side", "Please try again in a moment.");
       else res.end();
     });
+  };
+}
+
+/**
+ * For the server's "clientError" event: a request Node's own parser refused (a malformed request
+ * line or header, headers over the size limit) gets the same kind of page and headers as any
+ * other refusal, instead of Node's bare "400 Bad Request".
+ */
+export function answerClientError(options: { https: boolean }) {
+  const baseline = baselineSecurityHeaders(options);
+  return (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex): void => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const [status, title] =
+      error.code === "HPE_HEADER_OVERFLOW" ? [431, "Request headers too large"] : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? [408, "Request timeout"] : [400, "Bad request"];
+    const body = errorPage(status, title, "That request is not one this site understands.");
+    const headers = {
+      ...baseline,
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Length": String(Buffer.byteLength(body)),
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": contentSecurityPolicy("data"),
+      Connection: "close",
+    };
+    const head = [`HTTP/1.1 ${status} ${title}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)].join("\r\n");
+    // A HEAD request's answer has no body; the packet Node could not parse tells us the method.
+    const headOnly = error.rawPacket?.subarray(0, 5).toString("latin1") === "HEAD ";
+    socket.end(`${head}\r\n\r\n${headOnly ? "" : body}`);
   };
 }

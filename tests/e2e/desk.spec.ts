@@ -1,16 +1,8 @@
 import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
-import { expect, test } from "./fixtures";
+import { expect, signIn, test } from "./fixtures";
 
-const account = (role: (typeof DEMO_ACCOUNTS)[number]["role"]) => DEMO_ACCOUNTS.find((demo) => demo.role === role)!;
-
-async function signIn(page: Page, role: "editor" | "fact_checker" | "admin") {
-  const { email, password } = account(role);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
+const editorEmail = DEMO_ACCOUNTS.find((demo) => demo.role === "editor")!.email;
 
 async function linkEvidence(
   page: Page,
@@ -157,12 +149,12 @@ test("a signed-out visitor is sent to sign-in and brought back; outside addresse
 
 test("a wrong password gets the same answer as an unknown email, and keeps the email typed", async ({ page }) => {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(account("editor").email);
+  await page.getByLabel("Email").fill(editorEmail);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
   const message = page.getByRole("alert").filter({ hasText: /\S/ });
   await expect(message).toHaveText("That email and password do not match an active account.");
-  await expect(page.getByLabel("Email")).toHaveValue(account("editor").email);
+  await expect(page.getByLabel("Email")).toHaveValue(editorEmail);
 
   await page.getByLabel("Email").fill("nobody@newsroom.example");
   await page.getByLabel("Password").fill("not the password");

@@ -1,8 +1,11 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
 /**
  * `test` that fails when the page logs an unexpected console error or throws. A test that expects
- * some (a 404 logs "Failed to load resource") lists them in `allowedConsoleErrors`.
+ * some (a 404 logs "Failed to load resource") lists them in `allowedConsoleErrors`. A
+ * Content-Security-Policy violation always fails, whatever is allowed: every page of every journey
+ * must run under its policy.
  */
 export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleGuard: void }>({
   allowedConsoleErrors: [[], { option: true }],
@@ -10,7 +13,8 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleGuard: 
     async ({ page, allowedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on("console", (message) => {
-        if (message.type() === "error" && !allowedConsoleErrors.some((pattern) => pattern.test(message.text()))) {
+        if (/Content[ -]Security[ -]Policy/i.test(message.text())) errors.push(message.text());
+        else if (message.type() === "error" && !allowedConsoleErrors.some((pattern) => pattern.test(message.text()))) {
           errors.push(message.text());
         }
       });
@@ -23,3 +27,16 @@ export const test = base.extend<{ allowedConsoleErrors: RegExp[]; consoleGuard: 
 });
 
 export { expect };
+
+export type StaffRole = (typeof DEMO_ACCOUNTS)[number]["role"];
+
+/** Signs in with a demo account from the page the browser is on, or from /sign-in. */
+export async function signIn(page: Page, role: StaffRole, options: { from?: string } = {}) {
+  const { email, password } = DEMO_ACCOUNTS.find((account) => account.role === role)!;
+  if (options.from) await page.goto(options.from);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  // Argon2 verification is deliberately slow, and slower still on a busy 2-core machine.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 15_000 });
+}

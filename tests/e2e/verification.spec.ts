@@ -1,20 +1,9 @@
-import type { Page } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "@/prisma/seed";
-import { expect, test } from "./fixtures";
-
-async function signInAs(page: Page, role: "editor" | "fact_checker") {
-  const { email, password } = DEMO_ACCOUNTS.find((account) => account.role === role)!;
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
+import { expect, signIn, test } from "./fixtures";
 
 test("a fact-checker confirms the queue's suggestion to mark a claim disputed, and readers see why", async ({ browser }) => {
   // An editor logs a fresh claim with a report and the Kremlin's on-the-record denial.
   const editor = await browser.newPage();
-  await signInAs(editor, "editor");
+  await signIn(editor, "editor", { from: "/sign-in" });
   await editor.goto("/desk/claims/new");
   await editor.getByLabel("Statement").fill("Putin and Trump discussed a ceasefire by phone in November 2024");
   await editor.getByLabel("Existing people and organisations").selectOption([{ label: "Vladimir Putin — President of Russia" }]);
@@ -50,7 +39,7 @@ test("a fact-checker confirms the queue's suggestion to mark a claim disputed, a
 
   // The fact-checker finds it in the review queue, suggested as disputed because of Peskov.
   const checker = await browser.newPage();
-  await signInAs(checker, "fact_checker");
+  await signIn(checker, "fact_checker", { from: "/sign-in" });
   await checker.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: "Review queue" }).click();
   const item = checker.getByRole("list", { name: "Claims to review" }).getByRole("listitem").filter({ hasText: "Putin and Trump discussed a ceasefire" });
   await expect(item).toContainText("Suggested: Disputed.");
