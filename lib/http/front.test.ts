@@ -1,6 +1,6 @@
 // The HTTP front on a real socket, with a stand-in where Next.js would be: what it answers itself,
 // what it hands on, and the headers every response carries.
-import { createServer, request, type IncomingHttpHeaders, type Server } from "node:http";
+import { createServer, request, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "node:net";
