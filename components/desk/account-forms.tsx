@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
+import { controlKey, Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldValue, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
@@ -25,15 +25,15 @@ export function CreateAccountForm() {
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="name" label="Name" errors={errors.name}>
-          {(props) => <input {...props} name="name" required defaultValue={state.status === "error" ? fieldValue(state, "name") : ""} key={state.link} />}
+        <Field id="name" label="Name" errors={errors.name} value={fieldValue(state, "name")}>
+          {(props) => <input {...props} name="name" required />}
         </Field>
-        <Field id="email" label="Email" errors={errors.email}>
-          {(props) => <input {...props} name="email" type="email" required defaultValue={state.status === "error" ? fieldValue(state, "email") : ""} key={state.link} />}
+        <Field id="email" label="Email" errors={errors.email} value={fieldValue(state, "email")}>
+          {(props) => <input {...props} name="email" type="email" required />}
         </Field>
-        <Field id="role" label="Role" errors={errors.role}>
+        <Field id="role" label="Role" errors={errors.role} value={fieldValue(state, "role", "editor")}>
           {(props) => (
-            <select {...props} name="role" defaultValue={fieldValue(state, "role", "editor")}>
+            <select {...props} name="role">
               {ROLE_OPTIONS.map((option) => (
                 <option key={option.value} value={option.value}>
                   {option.label}
@@ -50,12 +50,13 @@ export function CreateAccountForm() {
 
 export function RoleForm({ userId, role, name }: { userId: string; role: string; name: string }) {
   const [state, action] = useActionState(changeRoleAction, INITIAL_FORM_STATE);
+  const chosen = fieldValue(state, "role", role);
   return (
     <form action={action} className="flex flex-wrap items-end gap-2">
       <input type="hidden" name="userId" value={userId} />
       <label className="text-sm">
         <span className="sr-only">Role of {name}</span>
-        <select name="role" defaultValue={role} className="rounded-md border border-rule bg-white px-2 py-2">
+        <select key={controlKey(chosen)} name="role" defaultValue={chosen} className="rounded-md border border-rule bg-white px-2 py-2">
           {ROLE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

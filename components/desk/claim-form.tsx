@@ -74,15 +74,15 @@ export function ClaimForm({
             ))}
           </ul>
           <label className="mt-3 flex items-center gap-2 text-sm font-semibold">
-            <input type="checkbox" name="confirmNotDuplicate" className="h-4 w-4" />
+            <input type="checkbox" name="confirmNotDuplicate" defaultChecked={fieldValue(state, "confirmNotDuplicate") === "on"} className="h-4 w-4" />
             This is a different claim: log it anyway
           </label>
         </section>
       ) : null}
 
-      <Field id="statement" label="Statement" hint="The claim in one sentence, as it was reported." errors={errors.statement}>
+      <Field id="statement" label="Statement" hint="The claim in one sentence, as it was reported." errors={errors.statement} value={value("statement")}>
         {(props) => (
-          <textarea {...props} name="statement" rows={2} required maxLength={500} defaultValue={value("statement")} onChange={(event) => setStatement(event.target.value)} />
+          <textarea {...props} name="statement" rows={2} required maxLength={500} onChange={(event) => setStatement(event.target.value)} />
         )}
       </Field>
       {live.length > 0 && !state.similar?.length ? (
@@ -101,18 +101,18 @@ export function ClaimForm({
       ) : null}
       <ConflictNote state={state} name="statement" yours={value("statement")} />
 
-      <Field id="context" label="Context" hint="Optional: who reported it first, what is known so far." errors={errors.context}>
-        {(props) => <textarea {...props} name="context" rows={3} maxLength={4000} defaultValue={value("context")} />}
+      <Field id="context" label="Context" hint="Optional: who reported it first, what is known so far." errors={errors.context} value={value("context")}>
+        {(props) => <textarea {...props} name="context" rows={3} maxLength={4000} />}
       </Field>
       <ConflictNote state={state} name="context" yours={value("context")} />
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="eventDate" label="When it allegedly happened" errors={errors.eventDate}>
-          {(props) => <input {...props} name="eventDate" type="date" defaultValue={value("eventDate")} />}
+        <Field id="eventDate" label="When it allegedly happened" errors={errors.eventDate} value={value("eventDate")}>
+          {(props) => <input {...props} name="eventDate" type="date" />}
         </Field>
-        <Field id="eventDatePrecision" label="How precise is that date?" errors={errors.eventDatePrecision}>
+        <Field id="eventDatePrecision" label="How precise is that date?" errors={errors.eventDatePrecision} value={value("eventDatePrecision") || "day"}>
           {(props) => (
-            <select {...props} name="eventDatePrecision" defaultValue={value("eventDatePrecision") || "day"}>
+            <select {...props} name="eventDatePrecision">
               {DATE_PRECISIONS.map((precision) => (
                 <option key={precision} value={precision}>
                   {PRECISION_LABEL[precision]}
@@ -124,16 +124,16 @@ export function ClaimForm({
       </div>
       <ConflictNote state={state} name="eventDate" yours={value("eventDate")} />
 
-      <Field id="tags" label="Tags" hint="Comma-separated, such as us-politics, ukraine-war." errors={errors.tags}>
-        {(props) => <input {...props} name="tags" defaultValue={value("tags")} autoComplete="off" />}
+      <Field id="tags" label="Tags" hint="Comma-separated, such as us-politics, ukraine-war." errors={errors.tags} value={value("tags")}>
+        {(props) => <input {...props} name="tags" autoComplete="off" />}
       </Field>
       <ConflictNote state={state} name="tags" yours={value("tags")} />
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Who the claim is about</legend>
-        <Field id="entityIds" label="Existing people and organisations" hint="Hold Ctrl (⌘ on a Mac) to choose several." errors={errors.entityIds}>
+        <Field id="entityIds" label="Existing people and organisations" hint="Hold Ctrl (⌘ on a Mac) to choose several." errors={errors.entityIds} value={fieldValues(state, "entityIds", defaults.entityIds)}>
           {(props) => (
-            <select {...props} name="entityIds" multiple size={Math.min(8, Math.max(3, entities.length))} defaultValue={fieldValues(state, "entityIds", defaults.entityIds)}>
+            <select {...props} name="entityIds" multiple size={Math.min(8, Math.max(3, entities.length))}>
               {entities.map((entity) => (
                 <option key={entity.id} value={entity.id}>
                   {entity.name}
@@ -145,11 +145,11 @@ export function ClaimForm({
         </Field>
         <ConflictNote state={state} name="entities" />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="newPeople" label="New people" hint="Comma-separated names." errors={errors.newPeople}>
-            {(props) => <input {...props} name="newPeople" defaultValue={fieldValue(state, "newPeople")} autoComplete="off" />}
+          <Field id="newPeople" label="New people" hint="Comma-separated names." errors={errors.newPeople} value={fieldValue(state, "newPeople")}>
+            {(props) => <input {...props} name="newPeople" autoComplete="off" />}
           </Field>
-          <Field id="newOrganisations" label="New organisations" hint="Comma-separated names." errors={errors.newOrganisations}>
-            {(props) => <input {...props} name="newOrganisations" defaultValue={fieldValue(state, "newOrganisations")} autoComplete="off" />}
+          <Field id="newOrganisations" label="New organisations" hint="Comma-separated names." errors={errors.newOrganisations} value={fieldValue(state, "newOrganisations")}>
+            {(props) => <input {...props} name="newOrganisations" autoComplete="off" />}
           </Field>
         </div>
       </fieldset>

@@ -32,23 +32,23 @@ export function EntityForm({
           <input type="hidden" name="loadedAt" value={entity.loadedAt} />
         </>
       ) : null}
-      <Field id="kind" label="Kind" errors={errors.kind}>
+      <Field id="kind" label="Kind" errors={errors.kind} value={value("kind") || "person"}>
         {(props) => (
-          <select {...props} name="kind" defaultValue={value("kind") || "person"}>
+          <select {...props} name="kind">
             <option value="person">Person</option>
             <option value="organisation">Organisation (outlets are organisations with a domain)</option>
           </select>
         )}
       </Field>
-      <Field id="name" label="Name" errors={errors.name}>
-        {(props) => <input {...props} name="name" required maxLength={200} defaultValue={value("name")} />}
+      <Field id="name" label="Name" errors={errors.name} value={value("name")}>
+        {(props) => <input {...props} name="name" required maxLength={200} />}
       </Field>
-      <Field id="description" label="Description" hint="Such as: Kremlin spokesman." errors={errors.description}>
-        {(props) => <input {...props} name="description" maxLength={300} defaultValue={value("description")} />}
+      <Field id="description" label="Description" hint="Such as: Kremlin spokesman." errors={errors.description} value={value("description")}>
+        {(props) => <input {...props} name="description" maxLength={300} />}
       </Field>
-      <Field id="affiliationId" label="Affiliation" errors={errors.affiliationId}>
+      <Field id="affiliationId" label="Affiliation" errors={errors.affiliationId} value={value("affiliationId")}>
         {(props) => (
-          <select {...props} name="affiliationId" defaultValue={value("affiliationId")}>
+          <select {...props} name="affiliationId">
             <option value="">None</option>
             {organisations.filter((organisation) => organisation.id !== entity?.id).map((organisation) => (
               <option key={organisation.id} value={organisation.id}>
@@ -58,8 +58,8 @@ export function EntityForm({
           </select>
         )}
       </Field>
-      <Field id="domain" label="Web domain (outlets only)" hint="Such as reuters.com." errors={errors.domain}>
-        {(props) => <input {...props} name="domain" maxLength={200} defaultValue={value("domain")} autoComplete="off" />}
+      <Field id="domain" label="Web domain (outlets only)" hint="Such as reuters.com." errors={errors.domain} value={value("domain")}>
+        {(props) => <input {...props} name="domain" maxLength={200} autoComplete="off" />}
       </Field>
       <div className="flex flex-wrap items-center gap-4">
         <SubmitButton pendingLabel="Saving…">{entity ? "Save" : "Add"}</SubmitButton>

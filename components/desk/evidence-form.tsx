@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useState } from "react";
-import { Field } from "@/components/ui/field";
+import { useActionState, useRef, useState } from "react";
+import { Field, RadioGroup } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldValue, type FormState, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
@@ -44,27 +44,6 @@ export const EMPTY_EVIDENCE: EvidenceDefaults = {
 
 const DERIVATION_LABEL = { republishes: "Republishes it (a copy, such as a wire story)", cites: "Cites it (\"as first reported by…\")" };
 
-function RadioGroup({ name, legend, options, value, errors }: { name: string; legend: string; options: { value: string; label: string }[]; value: string; errors?: string[] }) {
-  return (
-    <fieldset aria-describedby={errors?.length ? `${name}-error` : undefined}>
-      <legend className="text-sm font-semibold">{legend}</legend>
-      <div className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-3">
-        {options.map((option) => (
-          <label key={option.value} className="flex min-h-11 items-center gap-2 rounded-md border border-rule bg-white px-3 py-2 text-sm has-[:checked]:border-ink has-[:checked]:ring-1 has-[:checked]:ring-ink">
-            <input type="radio" name={name} value={option.value} defaultChecked={value === option.value} className="h-4 w-4" />
-            {option.label}
-          </label>
-        ))}
-      </div>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="mt-1 text-sm font-medium text-status-negative">
-          {errors.join(" ")}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
-
 export function EvidenceForm({
   action,
   claimId,
@@ -86,13 +65,16 @@ export function EvidenceForm({
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const errors = state.fieldErrors ?? {};
   const value = (name: keyof EvidenceDefaults) => fieldValue(state, name, defaults[name]);
-  const [outletId, setOutletId] = useState(value("outletId"));
+  const outletRef = useRef<HTMLSelectElement>(null);
   const [suggested, setSuggested] = useState(false);
 
+  // The outlet stays an uncontrolled select like every other field (see `Field`), so a suggestion
+  // is written into it rather than into state.
   function suggestOutlet(url: string) {
-    if (outletId && !suggested) return;
+    const select = outletRef.current;
+    if (!select || (select.value && !suggested)) return;
     const match = matchOutlet(url, outlets);
-    setOutletId(match?.id ?? "");
+    select.value = match?.id ?? "";
     setSuggested(Boolean(match));
   }
 
@@ -107,24 +89,16 @@ export function EvidenceForm({
         </>
       ) : null}
 
-      <Field id="url" label="Web address" hint="Only http:// or https:// addresses." errors={errors.url}>
+      <Field id="url" label="Web address" hint="Only http:// or https:// addresses." errors={errors.url} value={value("url")}>
         {(props) => (
-          <input {...props} name="url" type="url" inputMode="url" required maxLength={2048} defaultValue={value("url")} onChange={(event) => suggestOutlet(event.target.value)} autoComplete="off" />
+          <input {...props} name="url" type="url" inputMode="url" required maxLength={2048} onChange={(event) => suggestOutlet(event.target.value)} autoComplete="off" />
         )}
       </Field>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="outletId" label="Outlet" hint={suggested ? "Suggested from the web address." : "Or add a new outlet below."} errors={errors.outletId}>
+        <Field id="outletId" label="Outlet" hint={suggested ? "Suggested from the web address." : "Or add a new outlet below."} errors={errors.outletId} value={value("outletId")}>
           {(props) => (
-            <select
-              {...props}
-              name="outletId"
-              value={outletId}
-              onChange={(event) => {
-                setOutletId(event.target.value);
-                setSuggested(false);
-              }}
-            >
+            <select {...props} ref={outletRef} name="outletId" onChange={() => setSuggested(false)}>
               <option value="">Choose an outlet…</option>
               {outlets.map((outlet) => (
                 <option key={outlet.id} value={outlet.id}>
@@ -136,21 +110,21 @@ export function EvidenceForm({
           )}
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field id="newOutletName" label="New outlet" errors={errors.newOutletName}>
-            {(props) => <input {...props} name="newOutletName" defaultValue={fieldValue(state, "newOutletName")} autoComplete="off" />}
+          <Field id="newOutletName" label="New outlet" errors={errors.newOutletName} value={fieldValue(state, "newOutletName")}>
+            {(props) => <input {...props} name="newOutletName" autoComplete="off" />}
           </Field>
-          <Field id="newOutletDomain" label="Its domain" errors={errors.newOutletDomain}>
-            {(props) => <input {...props} name="newOutletDomain" placeholder="cbc.ca" defaultValue={fieldValue(state, "newOutletDomain")} autoComplete="off" />}
+          <Field id="newOutletDomain" label="Its domain" errors={errors.newOutletDomain} value={fieldValue(state, "newOutletDomain")}>
+            {(props) => <input {...props} name="newOutletDomain" placeholder="cbc.ca" autoComplete="off" />}
           </Field>
         </div>
       </div>
 
-      <Field id="headline" label="Headline" errors={errors.headline}>
-        {(props) => <input {...props} name="headline" required maxLength={300} defaultValue={value("headline")} />}
+      <Field id="headline" label="Headline" errors={errors.headline} value={value("headline")}>
+        {(props) => <input {...props} name="headline" required maxLength={300} />}
       </Field>
 
-      <Field id="publishedAt" label="Published (UTC)" errors={errors.publishedAt}>
-        {(props) => <input {...props} name="publishedAt" type="datetime-local" defaultValue={value("publishedAt")} />}
+      <Field id="publishedAt" label="Published (UTC)" errors={errors.publishedAt} value={value("publishedAt")}>
+        {(props) => <input {...props} name="publishedAt" type="datetime-local" />}
       </Field>
 
       <RadioGroup name="stance" legend="Which way does it point?" options={STANCES.map((stance) => ({ value: stance, label: STANCE_LABEL[stance] }))} value={value("stance")} errors={errors.stance} />
@@ -159,9 +133,9 @@ export function EvidenceForm({
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Who says it</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="speakerId" label="A named speaker" errors={errors.speakerId}>
+          <Field id="speakerId" label="A named speaker" errors={errors.speakerId} value={value("speakerId")}>
             {(props) => (
-              <select {...props} name="speakerId" defaultValue={value("speakerId")}>
+              <select {...props} name="speakerId">
                 <option value="">None, or a new one →</option>
                 {speakers.map((speaker) => (
                   <option key={speaker.id} value={speaker.id}>
@@ -172,25 +146,25 @@ export function EvidenceForm({
               </select>
             )}
           </Field>
-          <Field id="newSpeakerName" label="New named speaker" errors={errors.newSpeakerName}>
-            {(props) => <input {...props} name="newSpeakerName" defaultValue={fieldValue(state, "newSpeakerName")} autoComplete="off" />}
+          <Field id="newSpeakerName" label="New named speaker" errors={errors.newSpeakerName} value={fieldValue(state, "newSpeakerName")}>
+            {(props) => <input {...props} name="newSpeakerName" autoComplete="off" />}
           </Field>
         </div>
-        <Field id="speakerDescription" label="Or an anonymous source, described" hint="Such as: a source familiar with the conversation." errors={errors.speakerDescription}>
-          {(props) => <input {...props} name="speakerDescription" maxLength={200} defaultValue={value("speakerDescription")} />}
+        <Field id="speakerDescription" label="Or an anonymous source, described" hint="Such as: a source familiar with the conversation." errors={errors.speakerDescription} value={value("speakerDescription")}>
+          {(props) => <input {...props} name="speakerDescription" maxLength={200} />}
         </Field>
       </fieldset>
 
-      <Field id="quote" label="Quote" hint="A short quote, word for word." errors={errors.quote}>
-        {(props) => <textarea {...props} name="quote" rows={3} maxLength={2000} defaultValue={value("quote")} />}
+      <Field id="quote" label="Quote" hint="A short quote, word for word." errors={errors.quote} value={value("quote")}>
+        {(props) => <textarea {...props} name="quote" rows={3} maxLength={2000} />}
       </Field>
 
       {siblings.length > 0 ? (
         <fieldset className="space-y-3">
           <legend className="text-sm font-semibold">Does it copy or cite other evidence on this claim?</legend>
-          <Field id="derivedFromId" label="The evidence it copies or cites" errors={errors.derivedFromId}>
+          <Field id="derivedFromId" label="The evidence it copies or cites" errors={errors.derivedFromId} value={value("derivedFromId")}>
             {(props) => (
-              <select {...props} name="derivedFromId" defaultValue={value("derivedFromId")}>
+              <select {...props} name="derivedFromId">
                 <option value="">No, it is independent</option>
                 {siblings.map((sibling) => (
                   <option key={sibling.id} value={sibling.id}>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { INITIAL_FORM_STATE } from "@/lib/actions/form-state";
+import { fieldValue, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
 import { mergeEntitiesAction } from "@/lib/entities/actions";
 
 export function MergeEntityForm({ sourceId, candidates }: { sourceId: string; candidates: { id: string; name: string; description: string }[] }) {
@@ -13,9 +13,9 @@ export function MergeEntityForm({ sourceId, candidates }: { sourceId: string; ca
     <form action={action} className="space-y-4">
       <input type="hidden" name="sourceId" value={sourceId} />
       <FormMessage state={state} />
-      <Field id="targetId" label="Merge this duplicate into" hint="Every claim and piece of evidence that names this entry will name the one you choose." errors={state.fieldErrors?.targetId}>
+      <Field id="targetId" label="Merge this duplicate into" hint="Every claim and piece of evidence that names this entry will name the one you choose." errors={state.fieldErrors?.targetId} value={fieldValue(state, "targetId")}>
         {(props) => (
-          <select {...props} name="targetId" defaultValue="">
+          <select {...props} name="targetId">
             <option value="">Choose the entry to keep…</option>
             {candidates.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>

@@ -13,9 +13,9 @@ export function SignInForm({ next }: { next: string }) {
     <form action={action} className="space-y-5" noValidate>
       <FormMessage state={state} />
       <input type="hidden" name="next" value={next} />
-      <Field id="email" label="Email" errors={state.fieldErrors?.email}>
+      <Field id="email" label="Email" errors={state.fieldErrors?.email} value={fieldValue(state, "email")}>
         {(props) => (
-          <input {...props} name="email" type="email" autoComplete="username" required defaultValue={fieldValue(state, "email")} key={fieldValue(state, "email")} />
+          <input {...props} name="email" type="email" autoComplete="username" required />
         )}
       </Field>
       <Field id="password" label="Password" errors={state.fieldErrors?.password}>
