@@ -1,17 +1,15 @@
+import { ErrorSummary } from "@/components/ui/error-summary";
 import type { FormState } from "@/lib/actions/form-state";
 
-/** The form's overall result, announced to screen readers when it changes. */
+/**
+ * The form's overall result, announced to screen readers when it changes: a rejection becomes the
+ * error summary (which takes focus), anything else a polite status message.
+ */
 export function FormMessage({ state }: { state: FormState }) {
+  if (state.status === "error") return <ErrorSummary state={state} />;
   if (!state.message) return <div role="status" aria-live="polite" />;
-  const error = state.status === "error";
   return (
-    <div
-      role={error ? "alert" : "status"}
-      aria-live="polite"
-      className={`rounded-md px-4 py-3 text-sm font-medium ${
-        error ? "bg-status-negative-bg text-status-negative" : "bg-status-positive-bg text-status-positive"
-      }`}
-    >
+    <div role="status" aria-live="polite" className="rounded-md bg-status-positive-bg px-4 py-3 text-sm font-medium text-status-positive">
       {state.message}
     </div>
   );
