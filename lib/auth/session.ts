@@ -1,7 +1,7 @@
 import "server-only";
 import type { Route } from "next";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getAuth, SESSION_IDLE_SECONDS } from "@/lib/auth/auth";
 import { can, type Permission } from "@/lib/auth/permissions";
@@ -47,6 +47,6 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 export async function requirePagePermission(permission: Permission, returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
   if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}` as Route);
-  if (!can(viewer, permission)) redirect("/desk/forbidden");
+  if (!can(viewer, permission)) forbidden();
   return viewer;
 }

@@ -1,6 +1,6 @@
 import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { DismissSuggestionForm } from "@/components/desk/dismiss-suggestion-form";
 import { DateTime } from "@/components/ui/date-time";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Review queue" };
 
 export default async function ReviewQueuePage() {
   const viewer = await requirePagePermission("desk.read", "/desk/review");
-  if (!canVerify(viewer.role)) redirect("/desk/forbidden");
+  if (!canVerify(viewer.role)) forbidden();
   const items = await listReviewQueue();
   return (
     <>
