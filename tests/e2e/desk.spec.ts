@@ -156,6 +156,48 @@ test.describe("refusals", () => {
   });
 });
 
+test("unpublishing asks first, and can be done with the keyboard alone", async ({ page }) => {
+  await signIn(page, "editor", { from: "/sign-in" });
+  await page.goto("/desk/claims/new");
+  await page.getByLabel("Statement").fill(`Musk joined a call about Ukraine ${Math.random().toString(36).slice(2, 8)}`);
+  await page.getByRole("button", { name: "Log claim as draft" }).click();
+  const similar = page.getByLabel("This is a different claim: log it anyway");
+  await expect(page.getByText("Claim logged as a draft.").or(similar)).toBeVisible();
+  if (await similar.isVisible()) {
+    await similar.check();
+    await page.getByRole("button", { name: "Log claim as draft" }).click();
+  }
+  await linkEvidence(page, {
+    url: "https://www.axios.com/2024/11/12/musk-call-ukraine",
+    headline: "Musk joined the call, sources say",
+    stance: "Reports it",
+    sourcing: "Anonymous source",
+    anonymous: "two people familiar with the call",
+  });
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByText("Published: readers can see this claim now.")).toBeVisible();
+
+  // One click only opens the question: nothing is unpublished yet.
+  const ask = page.getByText("Unpublish…");
+  await ask.click();
+  await expect(page.getByText("Unpublish this claim?")).toBeVisible();
+  await ask.click();
+  await expect(page.getByText("Unpublish this claim?")).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Public page ↗" })).toBeVisible();
+
+  // The keyboard: focus the question, open it, move to the button, confirm.
+  await ask.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Unpublish this claim?")).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Unpublish", exact: true })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Unpublished: readers no longer see this claim.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Public page ↗" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeVisible();
+});
+
 test("a signed-out visitor is sent to sign-in and brought back; outside addresses are ignored", async ({ page }) => {
   await page.goto("/desk/claims/new");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdesk%2Fclaims%2Fnew$/);
