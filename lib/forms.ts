@@ -1,9 +1,11 @@
-// Zod helpers for HTML form values (isomorphic).
+// Zod helpers for HTML form values (isomorphic). Every free-text field is built on storableText
+// (lib/text.ts), so no form can send the database a character it cannot store.
 import { z } from "zod";
+import { storableText } from "@/lib/text";
 
 /** A text input: trimmed, with a length limit and a readable message. */
 export function text(label: string, { min = 0, max }: { min?: number; max: number }) {
-  const base = z.string({ error: `${label} is required` }).trim();
+  const base = storableText(label).trim();
   return (min > 0 ? base.min(min, { error: `${label} is required` }) : base).max(max, {
     error: `${label} must be at most ${max} characters`,
   });
@@ -35,10 +37,16 @@ export function commaList(label: string, { maxItems, maxLength }: { maxItems: nu
           ? []
           : value,
     z
-      .array(z.string().max(maxLength, { error: `Each ${label} must be at most ${maxLength} characters` }))
+      .array(storableText(`A ${label}`).max(maxLength, { error: `Each ${label} must be at most ${maxLength} characters` }))
       .max(maxItems, { error: `At most ${maxItems} ${label}s` }),
   );
 }
+
+/**
+ * For ISO dates and times ("YYYY-MM-DD…"): PostgreSQL has no year 0 (1 BC comes just before AD 1)
+ * and refuses "0000-…" with an error, so a form takes years 1 to 9999.
+ */
+export const fromYearOne = (value: string) => !value.startsWith("0000");
 
 export const uuid = (label: string) => z.uuid({ error: `Choose a valid ${label}` });
 

@@ -1,10 +1,14 @@
 // Reading URL search parameters for list pages (isomorphic). Bad values are ignored, never fatal.
 import { z } from "zod";
+import { storableText } from "@/lib/text";
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 
 export const optionalParam = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional()).catch(undefined);
+
+/** A free-text filter: text the database can store (lib/text.ts), at most `max` characters. */
+export const textParam = (max: number) => optionalParam(storableText().max(max));
 
 export const pageParam = z.coerce.number().int().min(1).max(10_000).catch(1);
 

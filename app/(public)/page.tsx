@@ -7,13 +7,13 @@ import { StatusSelect } from "@/components/claims/status-select";
 import { Pager } from "@/components/ui/pager";
 import { listPublicFilterOptions, listPublishedClaims } from "@/lib/claims/queries";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
-import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, withParams } from "@/lib/search-params";
+import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, textParam, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/atom+xml": "/feeds/changes.xml" } } };
 
 const FiltersSchema = z.object({
   status: optionalParam(z.enum(Object.values(VerificationStatus))),
-  tag: optionalParam(z.string().max(40)),
+  tag: textParam(40),
   about: optionalParam(z.uuid()),
   outlet: optionalParam(z.uuid()),
   page: pageParam,

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { EmailSchema, NewPasswordSchema } from "@/lib/auth/schema";
 import { text } from "@/lib/forms";
+import { storableText } from "@/lib/text";
 
 export const ROLES = ["editor", "fact_checker", "admin"] as const;
 
@@ -11,15 +12,22 @@ export const AccountCreateSchema = z.object({
   role: z.enum(ROLES, { error: "Choose a role" }),
 });
 
-export const AccountRoleSchema = z.object({ userId: z.string().min(1), role: z.enum(ROLES, { error: "Choose a role" }) });
+const AccountIdSchema = storableText("The account").min(1, { error: "Choose an account" }).max(100);
 
-export const AccountActiveSchema = z.object({ userId: z.string().min(1), active: z.enum(["activate", "deactivate"]) });
+export const AccountRoleSchema = z.object({ userId: AccountIdSchema, role: z.enum(ROLES, { error: "Choose a role" }) });
+
+export const AccountActiveSchema = z.object({ userId: AccountIdSchema, active: z.enum(["activate", "deactivate"]) });
+
+/** The secret in an invitation link (/invite/<token>); anything else is not a link we made. */
+export const InvitationTokenSchema = storableText("The invitation link")
+  .min(20, { error: "This invitation link is incomplete. Open the whole link from your message." })
+  .max(200, { error: "This invitation link is not valid." });
 
 export const InvitationAcceptSchema = z
   .object({
-    token: z.string().min(20).max(200),
+    token: InvitationTokenSchema,
     password: NewPasswordSchema,
-    confirm: z.string(),
+    confirm: storableText("The repeated password"),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], error: "The two passwords differ" });
 

@@ -5,6 +5,7 @@ import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import type { ClaimCreateInput, ClaimPublicationInput, ClaimUpdateInput } from "@/lib/claims/schema";
 import { firstFreeSlug, slugify } from "@/lib/claims/slug";
 import { db } from "@/lib/db";
+import { findEntityByName } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 
 /** Locks a claim's row until the transaction ends (writes that check the claim's state). */
@@ -30,10 +31,7 @@ async function resolveEntities(tx: Tx, actor: ChangeActor, choice: EntityChoice)
     ...choice.newOrganisations.map((name) => ({ name, kind: "organisation" as const })),
   ];
   for (const { name, kind } of typed) {
-    const existing = await tx.entity.findFirst({
-      where: { kind, mergedIntoId: null, name: { equals: name, mode: "insensitive" } },
-      select: { id: true },
-    });
+    const existing = await findEntityByName(tx, kind, name);
     if (existing) {
       ids.add(existing.id);
       continue;

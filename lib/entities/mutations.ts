@@ -5,6 +5,21 @@ import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { EntityCreateInput, EntityMergeInput, EntityUpdateInput } from "@/lib/entities/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { EntityKind } from "@/lib/generated/prisma/enums";
+
+/**
+ * The live entity of `kind` named `name` but for case: a name typed into a form ("jane mayor")
+ * reuses the entity that exists ("Jane Mayor"). Not Prisma's `equals` with `mode: "insensitive"`,
+ * which is ILIKE: there "%" and "_" in a typed name are wildcards, and "J%" reused any J….
+ */
+export async function findEntityByName(tx: Tx, kind: EntityKind, name: string): Promise<{ id: string } | null> {
+  const [found] = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM entities
+     WHERE kind = ${kind}::"EntityKind" AND "mergedIntoId" IS NULL AND lower(name) = lower(${name})
+     ORDER BY id
+     LIMIT 1`;
+  return found ?? null;
+}
 
 async function assertAffiliation(tx: Tx, affiliationId: string | undefined, selfId?: string) {
   if (!affiliationId) return;

@@ -1,16 +1,16 @@
 // Zod schemas for people and organisations (isomorphic).
 import { z } from "zod";
 import { text, uuid } from "@/lib/forms";
+import { storableText } from "@/lib/text";
 
 const EntityFieldsSchema = z.object({
   kind: z.enum(["person", "organisation"], { error: "Choose person or organisation" }),
   name: text("The name", { min: 1, max: 200 }),
-  description: z.string().trim().max(300, { error: "Keep the description under 300 characters" }).default(""),
+  description: storableText("The description").trim().max(300, { error: "Keep the description under 300 characters" }).default(""),
   affiliationId: z.preprocess((value) => (value === "" ? undefined : value), uuid("affiliation").optional()),
   domain: z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
-    z
-      .string()
+    storableText("The domain")
       .trim()
       .toLowerCase()
       .transform((value) => value.replace(/^https?:\/\//, "").replace(/^www\./, "").replace(/\/.*$/, ""))

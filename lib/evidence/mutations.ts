@@ -4,6 +4,7 @@ import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { lockClaim } from "@/lib/claims/mutations";
 import { db } from "@/lib/db";
+import { findEntityByName } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { hostOf, matchOutlet } from "@/lib/evidence/domain";
 import type { EvidenceCreateInput, EvidenceRemoveInput, EvidenceUpdateInput } from "@/lib/evidence/schema";
@@ -48,10 +49,7 @@ async function resolveSpeaker(tx: Tx, actor: ChangeActor, input: EvidenceFields)
     return speaker.id;
   }
   if (!input.newSpeakerName) return null;
-  const existing = await tx.entity.findFirst({
-    where: { kind: "person", mergedIntoId: null, name: { equals: input.newSpeakerName, mode: "insensitive" } },
-    select: { id: true },
-  });
+  const existing = await findEntityByName(tx, "person", input.newSpeakerName);
   if (existing) return existing.id;
   const created = await tx.entity.create({ data: { kind: "person", name: input.newSpeakerName }, select: { id: true } });
   await recordAudit(tx, actor, {

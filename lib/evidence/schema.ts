@@ -1,6 +1,7 @@
 // Zod schemas for evidence, shared by the desk's forms and the server (isomorphic).
 import { z } from "zod";
-import { optionalText, text, uuid, versionField } from "@/lib/forms";
+import { fromYearOne, optionalText, text, uuid, versionField } from "@/lib/forms";
+import { storableText } from "@/lib/text";
 
 export const STANCES = ["reports", "confirms", "denies", "disputes", "declines_to_comment", "context", "retracts"] as const;
 export const SOURCINGS = ["on_record", "anonymous", "document"] as const;
@@ -9,8 +10,7 @@ export const DERIVATIONS = ["republishes", "cites"] as const;
 const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalUuid = (label: string) => z.preprocess(blankToUndefined, uuid(label).optional());
 
-export const EvidenceUrlSchema = z
-  .string({ error: "Enter the web address of the source" })
+export const EvidenceUrlSchema = storableText("The web address")
   .trim()
   .min(1, { error: "Enter the web address of the source" })
   .max(2_048, { error: "That web address is too long (2,048 characters at most)" })
@@ -23,7 +23,10 @@ const EvidenceFieldsSchema = z
     /** Entered in UTC, as "YYYY-MM-DDTHH:MM" (a datetime-local input). */
     publishedAt: z.preprocess(
       blankToUndefined,
-      z.iso.datetime({ local: true, error: "Enter the date and time as shown, in UTC" }).optional(),
+      z.iso
+        .datetime({ local: true, error: "Enter the date and time as shown, in UTC" })
+        .refine(fromYearOne, { error: "Enter a year from 1 onwards" })
+        .optional(),
     ),
     stance: z.enum(STANCES, { error: "Choose which way this evidence points" }),
     sourcing: z.enum(SOURCINGS, { error: "Choose how it is sourced" }),
@@ -31,8 +34,7 @@ const EvidenceFieldsSchema = z
     newOutletName: optionalText("The outlet's name", 200),
     newOutletDomain: z.preprocess(
       blankToUndefined,
-      z
-        .string()
+      storableText("The outlet's domain")
         .trim()
         .toLowerCase()
         .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: "Enter a domain such as reuters.com" })
@@ -41,7 +43,7 @@ const EvidenceFieldsSchema = z
     speakerId: optionalUuid("speaker"),
     newSpeakerName: optionalText("The speaker's name", 200),
     speakerDescription: optionalText("The description of the source", 200),
-    quote: z.string().trim().max(2_000, { error: "Keep the quote under 2,000 characters" }).default(""),
+    quote: storableText("The quote").trim().max(2_000, { error: "Keep the quote under 2,000 characters" }).default(""),
     derivedFromId: optionalUuid("source it copies or cites"),
     derivation: z.preprocess(blankToUndefined, z.enum(DERIVATIONS).optional()),
   })

@@ -15,8 +15,10 @@ export type FeedChange = {
 
 const escapeXml = (text: string) =>
   text
-    // Characters XML 1.0 forbids outright.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
+    // Characters XML 1.0 forbids outright: most C0 controls, U+FFFE and U+FFFF, and unpaired
+    // surrogates (made U+FFFD first). Any of them makes the whole feed unreadable to a parser.
+    .toWellFormed()
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

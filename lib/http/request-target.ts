@@ -4,11 +4,7 @@
 // our headers) when a segment is not valid percent-encoded UTF-8; unknown methods such as TRACE
 // crash its route handlers; a refused server action becomes a 500. Each of these is decided here
 // instead, from the request line and headers alone.
-
-/** True when a string is safe to hand on: well-formed UTF-16 without NUL. */
-export function isStorableText(value: string): boolean {
-  return !value.includes("\u0000") && value.isWellFormed();
-}
+import { isStorableText } from "@/lib/text";
 
 export type TargetCheck =
   | { ok: true; pathname: string }

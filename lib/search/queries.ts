@@ -3,8 +3,11 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicationState, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { MARK_END, MARK_START, markWords } from "@/lib/search/highlight";
+import { truncateText } from "@/lib/text";
 
 export const SEARCH_PAGE_SIZE = 20;
+/** Longer queries are cut: nobody types more, and it bounds the work one request can ask for. */
+export const SEARCH_QUERY_MAX_LENGTH = 200;
 
 export type SearchHit = {
   slug: string;
@@ -26,8 +29,11 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}`;
  * (pg_trgm word similarity, through the trigram index). Drafts never appear.
  */
 export async function searchPublishedClaims(query: string, page = 1): Promise<{ hits: SearchHit[]; more: boolean }> {
-  // Control characters (NUL above all) are not text Postgres accepts, nor anything worth searching.
-  const text = query.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, 200);
+  // Any string is a query: control characters (NUL above all, which Postgres refuses) become
+  // spaces, unpaired surrogates (which the driver would turn into U+FFFD) become U+FFFD here, and
+  // the cut never leaves half a surrogate pair. websearch_to_tsquery accepts any text without a
+  // syntax error, so "& | ! :* ( <->" are words to it, not operators.
+  const text = truncateText(query.toWellFormed().replace(/[\u0000-\u001f\u007f]/g, " ").trim(), SEARCH_QUERY_MAX_LENGTH).trim();
   if (!text) return { hits: [], more: false };
   const offset = (page - 1) * SEARCH_PAGE_SIZE;
   const published: PublicationState = "published";

@@ -1,7 +1,6 @@
 // Every desk server action × every kind of visitor: allowed ones succeed and write history;
 // forbidden ones are refused inside the action and change nothing at all.
-import pg from "pg";
-import { beforeEach, describe, expect, inject, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { changeRoleAction, createAccountAction, setAccountActiveAction } from "@/lib/accounts/actions";
 import type { FormState } from "@/lib/actions/form-state";
@@ -13,6 +12,7 @@ import { dismissSuggestionAction, moveStatusAction } from "@/lib/verification/ac
 import { createClaim, createEvidence, createUser } from "@/tests/factories";
 import { actAs, type Persona } from "@/tests/factories/sessions";
 import { submit } from "@/tests/setup/next-request";
+import { snapshotTables as snapshot } from "@/tests/setup/table-snapshot";
 
 vi.mock("next/headers", async () => (await import("@/tests/setup/next-request")).nextHeadersMock);
 vi.mock("next/headers.js", async () => (await import("@/tests/setup/next-request")).nextHeadersMock);
@@ -115,28 +115,6 @@ const CASES: Case[] = [
 ];
 
 const PERSONAS: Persona[] = ["anonymous", "editor", "fact_checker", "admin", "deactivated"];
-
-/** A fingerprint of every table a desk action could touch (sessions and sign-in attempts aside). */
-async function snapshot(): Promise<Record<string, string>> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    const { rows: tables } = await client.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'
-          AND tablename NOT IN ('_prisma_migrations', 'sessions', 'sign_in_attempts') ORDER BY 1`,
-    );
-    const result: Record<string, string> = {};
-    for (const { name } of tables) {
-      const { rows } = await client.query<{ digest: string | null }>(
-        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM ${client.escapeIdentifier(name)} t`,
-      );
-      result[name] = rows[0]?.digest ?? "empty";
-    }
-    return result;
-  } finally {
-    await client.end();
-  }
-}
 
 let f: Fixture;
 beforeEach(async () => {

@@ -10,16 +10,16 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { listClaimTags, listDeskClaims } from "@/lib/claims/queries";
 import { STANCE_LABEL } from "@/lib/evidence/stance";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
-import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, withParams } from "@/lib/search-params";
+import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, textParam, withParams } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Claims desk" };
 
 const FiltersSchema = z.object({
   status: optionalParam(z.enum(Object.values(VerificationStatus))),
   publication: optionalParam(z.enum(["draft", "published"])),
-  tag: optionalParam(z.string().max(40)),
+  tag: textParam(40),
   mine: optionalParam(z.literal("1")),
-  q: optionalParam(z.string().max(200)),
+  q: textParam(200),
   page: pageParam,
 });
 

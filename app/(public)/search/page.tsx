@@ -5,12 +5,17 @@ import { z } from "zod";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { Highlighted } from "@/components/ui/highlighted";
 import { Pager } from "@/components/ui/pager";
-import { searchPublishedClaims } from "@/lib/search/queries";
+import { SEARCH_QUERY_MAX_LENGTH, searchPublishedClaims } from "@/lib/search/queries";
 import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, withParams } from "@/lib/search-params";
+import { storableText, truncateText } from "@/lib/text";
 
 export const metadata: Metadata = { title: "Search", robots: { index: false, follow: true } };
 
-const ParamsSchema = z.object({ q: optionalParam(z.string().max(200)), page: pageParam });
+// A query too long is cut rather than dropped: the reader still gets results for what they typed.
+const ParamsSchema = z.object({
+  q: optionalParam(storableText().transform((value) => truncateText(value.trim(), SEARCH_QUERY_MAX_LENGTH))),
+  page: pageParam,
+});
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   await connection();

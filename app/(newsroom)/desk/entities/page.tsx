@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { listEntities } from "@/lib/entities/queries";
+import { parseSearchParams, type RawSearchParams, textParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "People and organisations" };
 
 const FLASH: Record<string, string> = { created: "Added.", saved: "Saved.", merged: "Merged: every reference now points at the entry you kept." };
 
-export default async function EntitiesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+const ParamsSchema = z.object({ q: textParam(200) });
+
+export default async function EntitiesPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
   const viewer = await requirePagePermission("desk.read", "/desk/entities");
   const query = await searchParams;
-  const entities = await listEntities({ q: query.q?.slice(0, 200) });
+  const { q } = parseSearchParams(ParamsSchema, query);
+  const entities = await listEntities({ q });
   const flash = Object.keys(FLASH).find((key) => query[key]);
   return (
     <>
@@ -31,7 +36,7 @@ export default async function EntitiesPage({ searchParams }: { searchParams: Pro
       <form method="get" role="search" className="mt-4">
         <label className="text-sm font-semibold">
           Find by name
-          <input name="q" type="search" defaultValue={query.q ?? ""} className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-normal" />
+          <input name="q" type="search" defaultValue={q ?? ""} className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-normal" />
         </label>
       </form>
       {entities.length === 0 ? (

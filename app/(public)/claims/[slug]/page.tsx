@@ -10,14 +10,17 @@ import { StatusTimeline } from "@/components/claims/status-timeline";
 import { DateTime } from "@/components/ui/date-time";
 import { formatEventDate } from "@/lib/claims/format";
 import { getPublishedClaim } from "@/lib/claims/queries";
+import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { STATUS_INFO } from "@/lib/claims/status";
 import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
 import { siteConfig } from "@/lib/env";
 
-// One query per request, shared by the metadata and the page.
+// One query per request, shared by the metadata and the page. A slug that cannot exist is a miss
+// without asking the database.
 const loadClaim = cache(async (slug: string) => {
   await connection();
-  return getPublishedClaim(slug);
+  const parsed = ClaimSlugSchema.safeParse(slug);
+  return parsed.success ? getPublishedClaim(parsed.data) : null;
 });
 
 type Props = { params: Promise<{ slug: string }> };

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { can } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/session";
 import { findSimilarClaims } from "@/lib/claims/queries";
+import { storableText } from "@/lib/text";
 
-const QuerySchema = z.object({ statement: z.string().trim().min(8).max(500), excludeId: z.uuid().optional() });
+const QuerySchema = z.object({ statement: storableText().trim().min(8).max(500), excludeId: z.uuid().optional() });
 
 // For the claim form, as the editor types: existing claims (drafts included) that look like the
 // statement. Desk data, so the role is checked here, whatever the page showed.

@@ -32,8 +32,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function DeskClaimPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const viewer = await requirePagePermission("desk.read", `/desk/claims/${id}`);
+  // Before anything else: an id that is not a UUID is a 404 for everyone, and never reaches the
+  // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
+  const viewer = await requirePagePermission("desk.read", `/desk/claims/${id}`);
   const [claim, edits, query] = await Promise.all([getDeskClaim(id), listClaimEdits(id), searchParams]);
   if (!claim) notFound();
   const flash = query.moved ? FLASH.moved : query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : null;

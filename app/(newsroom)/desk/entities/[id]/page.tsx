@@ -13,8 +13,10 @@ export const metadata: Metadata = { title: "Edit person or organisation" };
 
 export default async function EditEntityPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const viewer = await requirePagePermission("entity.update", `/desk/entities/${id}`);
+  // Before anything else: an id that is not a UUID is a 404 for everyone, and never reaches the
+  // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
+  const viewer = await requirePagePermission("entity.update", `/desk/entities/${id}`);
   const [entity, options] = await Promise.all([getEntity(id), entityOptions()]);
   if (!entity) notFound();
   return (

@@ -1,12 +1,18 @@
 import { getPublishedClaimSummary, listPublicStatusChanges } from "@/lib/claims/queries";
+import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { siteConfig } from "@/lib/env";
 import { ATOM_HEADERS, statusChangesFeed } from "@/lib/feeds/atom";
 
-// One claim's status changes. A draft or missing claim has no feed (404), like its page.
+const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+
+// One claim's status changes. A draft or missing claim has no feed (404), like its page; nor has a
+// slug that cannot exist, which never reaches the database.
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+  const parsed = ClaimSlugSchema.safeParse((await params).slug);
+  if (!parsed.success) return NOT_FOUND();
+  const slug = parsed.data;
   const claim = await getPublishedClaimSummary(slug);
-  if (!claim) return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
+  if (!claim) return NOT_FOUND();
   const site = siteConfig();
   const changes = await listPublicStatusChanges({ slug, take: 200 });
   const body = statusChangesFeed({

@@ -11,8 +11,10 @@ export const metadata: Metadata = { title: "Edit claim" };
 
 export default async function EditClaimPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePagePermission("claim.update", `/desk/claims/${id}/edit`);
+  // Before anything else: an id that is not a UUID is a 404 for everyone, and never reaches the
+  // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
+  await requirePagePermission("claim.update", `/desk/claims/${id}/edit`);
   const [claim, entities] = await Promise.all([getDeskClaim(id), entityOptions()]);
   if (!claim) notFound();
   return (

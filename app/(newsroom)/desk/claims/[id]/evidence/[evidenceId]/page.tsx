@@ -11,8 +11,10 @@ export const metadata: Metadata = { title: "Edit evidence" };
 
 export default async function EditEvidencePage({ params }: { params: Promise<{ id: string; evidenceId: string }> }) {
   const { id, evidenceId } = await params;
-  await requirePagePermission("evidence.update", `/desk/claims/${id}/evidence/${evidenceId}`);
+  // Before anything else: an id that is not a UUID is a 404 for everyone, and never reaches the
+  // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(evidenceId).success) notFound();
+  await requirePagePermission("evidence.update", `/desk/claims/${id}/evidence/${evidenceId}`);
   const claim = await getDeskClaim(id);
   const evidence = claim?.evidence.find((item) => item.id === evidenceId && !item.removedAt);
   if (!claim || !evidence) notFound();

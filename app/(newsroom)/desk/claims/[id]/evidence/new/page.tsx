@@ -11,8 +11,10 @@ export const metadata: Metadata = { title: "Link evidence" };
 
 export default async function NewEvidencePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requirePagePermission("evidence.link", `/desk/claims/${id}/evidence/new`);
+  // Before anything else: an id that is not a UUID is a 404 for everyone, and never reaches the
+  // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
+  await requirePagePermission("evidence.link", `/desk/claims/${id}/evidence/new`);
   const claim = await getDeskClaim(id);
   if (!claim) notFound();
   return (
