@@ -137,7 +137,9 @@ test("a reader sees an editor's change on the next load: an edit, then unpublish
   await reader.reload();
   await expect(reader.getByText("He repeated the promise at a rally in Pennsylvania.")).toBeVisible();
 
-  await editor.getByRole("button", { name: "Unpublish" }).click();
+  // Unpublishing asks first.
+  await editor.getByText("Unpublish…").click();
+  await editor.getByRole("button", { name: "Unpublish", exact: true }).click();
   await expect(editor.getByText("Unpublished: readers no longer see this claim.")).toBeVisible();
   const gone = await reader.reload();
   expect(gone?.status()).toBe(404);
