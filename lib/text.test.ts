@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isStorableText, storableText, truncateText, UNSTORABLE_TEXT } from "@/lib/text";
+import { escapeLike, isStorableText, storableText, truncateText, UNSTORABLE_TEXT } from "@/lib/text";
 
 const HIGH = "\ud83d";
 const LOW = "\ude00";
@@ -38,6 +38,13 @@ describe("storableText", () => {
   it("names a missing field", () => {
     expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("The statement is required");
     expect(z.object({ name: storableText() }).safeParse({}).error?.issues[0]?.message).toBe("This field is required");
+  });
+});
+
+describe("escapeLike", () => {
+  it("makes LIKE's wildcards and its escape character literal, and leaves the rest", () => {
+    expect(escapeLike("100% _sure_ \\ ok")).toBe("100\\% \\_sure\\_ \\\\ ok");
+    expect(escapeLike("plain text")).toBe("plain text");
   });
 });
 

@@ -25,6 +25,15 @@ export function storableText(label = "This field") {
     .refine(isStorableText, { error: `${label} ${UNSTORABLE_TEXT}`, abort: true });
 }
 
+/**
+ * `value` as literal text inside a LIKE or ILIKE pattern, where "%" and "_" are wildcards and a
+ * backslash escapes. Prisma's `contains` puts its value into such a pattern as is: searching
+ * "100%" would find "100" followed by anything, and "_" would find everything.
+ */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, "\\$&");
+}
+
 /** The first `max` UTF-16 units of `value`, without cutting a surrogate pair in half. */
 export function truncateText(value: string, max: number): string {
   if (value.length <= max) return value;

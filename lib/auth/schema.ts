@@ -1,26 +1,26 @@
 // Zod schemas for sign-in and passwords, shared by forms and server actions.
 import { z } from "zod";
+import { storableText } from "@/lib/text";
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 
-export const EmailSchema = z
-  .string()
+export const EmailSchema = storableText("The email address")
   .trim()
   .toLowerCase()
   .pipe(z.email({ error: "Enter an email address such as name@newsroom.org" }).max(254));
 
 /** Length only: no composition rules (NIST SP 800-63B). The common-password check is server-side. */
-export const NewPasswordSchema = z
-  .string()
+export const NewPasswordSchema = storableText("The password")
   .min(PASSWORD_MIN, { error: `Use at least ${PASSWORD_MIN} characters` })
   .max(PASSWORD_MAX, { error: `Use at most ${PASSWORD_MAX} characters` });
 
 export const SignInSchema = z.object({
   email: EmailSchema,
   // Never reveal the policy at sign-in; an over-long password simply fails.
-  password: z.string().min(1, { error: "Enter your password" }).max(1_024),
-  next: z.string().optional(),
+  password: storableText("The password").min(1, { error: "Enter your password" }).max(1_024),
+  // A poisoned `next` falls back to the desk rather than blocking the sign-in.
+  next: storableText().optional().catch(undefined),
 });
 
 export type SignInInput = z.infer<typeof SignInSchema>;

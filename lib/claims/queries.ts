@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicationState, Stance, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { escapeLike } from "@/lib/text";
 
 // Readers only ever see published claims and evidence that has not been removed; the visibility
 // rule lives in these `where` clauses, so a draft looks exactly like a missing claim.
@@ -193,7 +194,7 @@ export async function listDeskClaims(filters: DeskClaimFilters) {
     tags: filters.tag ? { has: filters.tag } : undefined,
     createdById: filters.createdById,
     OR: q
-      ? [{ statement: { contains: q, mode: "insensitive" } }, { context: { contains: q, mode: "insensitive" } }]
+      ? [{ statement: { contains: escapeLike(q), mode: "insensitive" } }, { context: { contains: escapeLike(q), mode: "insensitive" } }]
       : undefined,
   };
   const [total, claims] = await Promise.all([

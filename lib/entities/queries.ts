@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { escapeLike } from "@/lib/text";
 
 /** Entities that have not been merged away, for pickers and the entity list. */
 export async function listEntities({ q }: { q?: string } = {}) {
   const text = q?.trim();
   return db().entity.findMany({
-    where: { mergedIntoId: null, name: text ? { contains: text, mode: "insensitive" } : undefined },
+    where: { mergedIntoId: null, name: text ? { contains: escapeLike(text), mode: "insensitive" } : undefined },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       id: true,

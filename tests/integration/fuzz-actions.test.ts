@@ -22,9 +22,11 @@ import { ROLES } from "@/lib/accounts/schema";
 import type { FormState } from "@/lib/actions/form-state";
 import { signInAction } from "@/lib/auth/actions";
 import { createClaimAction, setPublicationAction, updateClaimAction } from "@/lib/claims/actions";
+import { listDeskClaims } from "@/lib/claims/queries";
 import { DATE_PRECISIONS } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
 import { createEntityAction, mergeEntitiesAction, updateEntityAction } from "@/lib/entities/actions";
+import { listEntities } from "@/lib/entities/queries";
 import { linkEvidenceAction, removeEvidenceAction, updateEvidenceAction } from "@/lib/evidence/actions";
 import { DERIVATIONS, SOURCINGS, STANCES } from "@/lib/evidence/schema";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
@@ -533,7 +535,7 @@ const ACTIONS: ActionCase[] = [
 ];
 
 /** Default runs per property; FUZZ_RUNS overrides. Bounded so that the file stays near a minute. */
-const RUNS = 12;
+const RUNS = 20;
 
 describe("every server action, fuzzed, as every persona", () => {
   for (const actionCase of ACTIONS) {
@@ -633,4 +635,66 @@ describe("every route handler, fuzzed, as every persona", () => {
 
 it("saw every action succeed, so that the round-trip property was checked at all", () => {
   expect(ACTIONS.filter(({ name }) => !successes.get(name)).map(({ name }) => name)).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Counterexamples the fuzzing found, kept as named tests (each failed before its fix).
+
+describe("regressions found by fuzzing", () => {
+  const claimAction = ACTIONS.find(({ name }) => name === "createClaim")!;
+  const evidenceAction = ACTIONS.find(({ name }) => name === "linkEvidence")!;
+
+  it("a typed name holding LIKE wildcards is a new person, not whoever the pattern matches", async () => {
+    // Prisma's `equals` with `mode: "insensitive"` is ILIKE: "Jane_Mayor" and "J%" reused Jane Mayor.
+    await checkAction(claimAction, "editor", { statement: "The mayor resigned.", newPeople: "Jane_Mayor, J%, \\", confirmNotDuplicate: "on" });
+    await checkAction(evidenceAction, "editor", { claimId: { ref: "claimId" }, url: "https://citypaper.example/b", headline: "A", stance: "reports", sourcing: "on_record", newSpeakerName: "%" });
+    const people = await db().entity.findMany({ where: { kind: "person" }, select: { name: true }, orderBy: { name: "asc" } });
+    expect(people.map(({ name }) => name)).toEqual(["%", "J%", "J. Mayor", "Jane Mayor", "Jane_Mayor", "\\"]);
+  });
+
+  it("a typed name that differs only in case still reuses the entity", async () => {
+    await checkAction(claimAction, "editor", { statement: "The mayor resigned.", newPeople: "JANE MAYOR", confirmNotDuplicate: "on" });
+    expect(await db().entity.count({ where: { kind: "person" } })).toBe(2);
+  });
+
+  it("tags that differ only in case are kept once", async () => {
+    // They were made unique before being lower-cased: "budget, BUDGET" stored ["budget", "budget"].
+    await checkAction(claimAction, "editor", { statement: "The council cut the budget.", tags: "budget, BUDGET, Ukraine-War", confirmNotDuplicate: "on" });
+    const claim = await db().claim.findFirstOrThrow({ where: { statement: "The council cut the budget." }, select: { tags: true } });
+    expect(claim.tags).toEqual(["budget", "ukraine-war"]);
+  });
+
+  it("a date in the year 0 is a field error, not a database error", async () => {
+    // PostgreSQL has no year 0: "0000-01-01" failed the insert (22008) and was logged as a bug.
+    personas.use("editor");
+    const claim = await watched(() => submit(createClaimAction, { statement: "Rome was founded.", eventDate: "0000-01-01", confirmNotDuplicate: "on" }));
+    expect(claim.state?.fieldErrors?.eventDate).toEqual(["Enter a year from 1 onwards"]);
+    const evidence = await watched(() =>
+      submit(linkEvidenceAction, { claimId: f.claimId, url: "https://citypaper.example/c", headline: "A", stance: "reports", sourcing: "on_record", publishedAt: "0000-01-01T00:00" }),
+    );
+    expect(evidence.state?.fieldErrors?.publishedAt).toEqual(["Enter a year from 1 onwards"]);
+  });
+
+  it("stored text holding U+FFFE or U+FFFF still makes a valid feed", async () => {
+    // XML 1.0 forbids both; the feed used to copy them and no parser could read it.
+    await db().claim.updateMany({ where: { slug: f.publishedSlug }, data: { statement: "Bridge \ufffe closed \uffff" } });
+    const feed = await expectValidAtom(await claimFeed(new Request("http://x/feed.xml"), { params: Promise.resolve({ slug: f.publishedSlug }) }));
+    expect(feed.title?.value).toContain("Bridge  closed");
+  });
+
+  it("a form cannot send an unpaired surrogate: FormData makes it U+FFFD, which is stored as such", async () => {
+    await checkAction(ACTIONS.find(({ name }) => name === "createAccount")!, "admin", { name: "x\udc00\ud800x", email: "x@test.example", role: "editor" });
+    expect((await db().user.findUniqueOrThrow({ where: { email: "x@test.example" }, select: { name: true } })).name).toBe("x\ufffd\ufffdx");
+  });
+});
+
+describe("found while reading the fuzzing's first counterexample", () => {
+  it("the desk's searches take % and _ as the characters they are", async () => {
+    // Prisma's `contains` is ILIKE '%' || $1 || '%' without escaping: "%" and "_" listed everything.
+    await db().entity.create({ data: { kind: "organisation", name: "100% Fact" } });
+    expect((await listEntities({ q: "%" })).map(({ name }) => name)).toEqual(["100% Fact"]);
+    expect(await listEntities({ q: "_" })).toEqual([]);
+    expect((await listDeskClaims({ q: "_", page: 1 })).total).toBe(0);
+    expect((await listDeskClaims({ q: "MAYOR", page: 1 })).total).toBe(1);
+  });
 });

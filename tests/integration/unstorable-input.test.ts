@@ -139,6 +139,14 @@ describe("a list filter that cannot be stored is ignored, like any other bad val
     expect(page.result).toHaveProperty("rendered");
   });
 
+  it("the desk's claim page given its parameters twice, or unstorable ones (?cite= twice used to crash it)", async () => {
+    for (const query of [{ cite: [f.evidenceId, f.otherEvidenceId], move: ["corroborated", "false"], moved: ["1", "1"] }, { cite: "\u0000", move: "\ud800", evidence: "a\u0000" }]) {
+      const page = await observe("fact_checker", () => pageOutcome(() => DeskClaimPage({ ...params({ id: f.claimId }), ...searchParams(query) })));
+      expect(page.result).toHaveProperty("rendered");
+      expect(page.unstorable).toEqual([]);
+    }
+  });
+
   it.each(UNSTORABLE)("similar claims while an editor types: %j", async (bad) => {
     const url = new URL("http://desk.test/api/desk/similar-claims");
     url.searchParams.set("statement", `The mayor resigned ${bad}`);

@@ -17,6 +17,7 @@ import { formatEventDate } from "@/lib/claims/format";
 import { getDeskClaim } from "@/lib/claims/queries";
 import { movesFor, REQUIRED_CITATION, STATUS_INFO } from "@/lib/claims/status";
 import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
+import { parseSearchParams, type RawSearchParams, textParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Claim" };
 
@@ -28,7 +29,18 @@ const FLASH: Record<string, string> = {
   moved: "Status changed. Readers see the new status, your rationale and the date.",
 };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
+// Flash flags from the redirects after a save, and a move and citations preset by the review queue.
+// A parameter given twice counts once (`?cite=a&cite=b` used to crash the page).
+const QuerySchema = z.object({
+  logged: textParam(10),
+  saved: textParam(10),
+  moved: textParam(10),
+  evidence: textParam(10),
+  move: textParam(20),
+  cite: textParam(2_000),
+});
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<RawSearchParams> };
 
 export default async function DeskClaimPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -36,8 +48,9 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
   // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
   const viewer = await requirePagePermission("desk.read", `/desk/claims/${id}`);
-  const [claim, edits, query] = await Promise.all([getDeskClaim(id), listClaimEdits(id), searchParams]);
+  const [claim, edits, raw] = await Promise.all([getDeskClaim(id), listClaimEdits(id), searchParams]);
   if (!claim) notFound();
+  const query = parseSearchParams(QuerySchema, raw);
   const flash = query.moved ? FLASH.moved : query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : null;
   const live = claim.evidence.filter((item) => !item.removedAt);
   const removed = claim.evidence.filter((item) => item.removedAt);
