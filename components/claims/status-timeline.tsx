@@ -25,8 +25,8 @@ export function StatusTimeline({ transitions, showRole = false }: { transitions:
           return (
             <li key={transition.id} className="relative">
               <span aria-hidden="true" className="absolute -left-[31px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-muted" />
-              <p>
-                <span className="font-semibold">
+              <p className="text-sm">
+                <span className="font-semibold text-ink">
                   Logged on <DateTime value={transition.createdAt} />
                 </span>
                 <span className="text-muted">
@@ -34,7 +34,7 @@ export function StatusTimeline({ transitions, showRole = false }: { transitions:
                 </span>
                 {role ? <> {role}</> : null}
               </p>
-              {note ? <p className="mt-1 text-[0.95rem] text-muted">{note}</p> : null}
+              {note ? <p className="mt-2 text-muted">{note}</p> : null}
             </li>
           );
         }
