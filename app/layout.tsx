@@ -26,19 +26,17 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-rule bg-white">
-          <div className="mx-auto flex max-w-3xl items-baseline justify-between gap-4 px-4 py-4">
+          <div className="mx-auto flex max-w-3xl items-baseline justify-between gap-4 px-4 py-3 sm:py-4">
             <Link href="/" className="font-serif text-2xl font-bold tracking-tight text-ink no-underline">
               Claim<span className="text-accent">trail</span>
             </Link>
-            <nav aria-label="Main" className="flex gap-4">
-              <Link href="/" className="text-sm font-medium text-muted hover:text-ink">
+            {/* Readers' navigation only: staff find the desk through "Staff sign-in" in the footer. */}
+            <nav aria-label="Main" className="flex gap-x-4 sm:gap-x-6">
+              <Link href="/" className="whitespace-nowrap text-sm font-medium text-muted hover:text-ink">
                 All claims
               </Link>
-              <Link href="/search" className="text-sm font-medium text-muted hover:text-ink">
+              <Link href="/search" className="whitespace-nowrap text-sm font-medium text-muted hover:text-ink">
                 Search
-              </Link>
-              <Link href="/desk" className="text-sm font-medium text-muted hover:text-ink">
-                Newsroom desk
               </Link>
             </nav>
           </div>
@@ -47,13 +45,20 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           {children}
         </main>
         <footer className="border-t border-rule bg-white">
-          <p className="mx-auto max-w-3xl px-4 py-6 text-sm text-muted">
-            {siteConfig().name} tracks claims in the news with Claimtrail: who reported them, who denied
-            them, and every change of our verdict, with the reasons.{" "}
-            <a href="/feeds/changes.xml" className="underline underline-offset-2">
-              Follow the changes (Atom feed)
-            </a>
-          </p>
+          <div className="mx-auto max-w-3xl px-4 py-6 text-sm text-muted">
+            <p>
+              {siteConfig().name} tracks claims in the news with Claimtrail: who reported them, who denied
+              them, and every change of our verdict, with the reasons.{" "}
+              <a href="/feeds/changes.xml" className="underline underline-offset-2">
+                Follow the changes (Atom feed)
+              </a>
+            </p>
+            <p className="mt-3">
+              <Link href="/sign-in" prefetch={false} className="underline decoration-rule underline-offset-2 hover:text-ink">
+                Staff sign-in
+              </Link>
+            </p>
+          </div>
         </footer>
       </body>
     </html>

@@ -1,8 +1,8 @@
 import Link from "next/link";
+import { SourcingTag } from "@/components/claims/sourcing-tag";
 import { DateTime } from "@/components/ui/date-time";
 import type { PublishedEvidence } from "@/lib/claims/queries";
 import { groupEvidence } from "@/lib/evidence/group";
-import { SOURCING_LABEL } from "@/lib/evidence/stance";
 
 function Speaker({ evidence }: { evidence: PublishedEvidence }) {
   if (evidence.speaker) {
@@ -20,7 +20,11 @@ function Speaker({ evidence }: { evidence: PublishedEvidence }) {
 
 function EvidenceCard({ evidence, copies }: { evidence: PublishedEvidence; copies: PublishedEvidence[] }) {
   return (
-    <article className="rounded-lg border border-rule bg-white p-4" aria-labelledby={`evidence-${evidence.id}`}>
+    // The summary at the top of the page links here; the card it lands on is outlined.
+    <article
+      className="rounded-lg border border-rule bg-white p-4 has-[:target]:border-accent has-[:target]:ring-2 has-[:target]:ring-accent/25"
+      aria-labelledby={`evidence-${evidence.id}`}
+    >
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
         {evidence.outlet ? (
           <Link href={`/entities/${evidence.outlet.id}`} className="font-semibold text-ink hover:underline">
@@ -36,17 +40,9 @@ function EvidenceCard({ evidence, copies }: { evidence: PublishedEvidence; copie
           </>
         ) : null}
         <span aria-hidden="true">·</span>
-        <span
-          className={
-            evidence.sourcing === "anonymous"
-              ? "rounded bg-status-warning-bg px-1.5 py-0.5 text-xs font-semibold text-status-warning"
-              : "rounded bg-status-neutral-bg px-1.5 py-0.5 text-xs font-semibold text-status-neutral"
-          }
-        >
-          {SOURCING_LABEL[evidence.sourcing]}
-        </span>
+        <SourcingTag sourcing={evidence.sourcing} />
       </p>
-      <h4 id={`evidence-${evidence.id}`} className="mt-2 font-serif text-lg leading-snug">
+      <h4 id={`evidence-${evidence.id}`} className="mt-2 scroll-mt-6 font-serif text-lg leading-snug">
         <a href={evidence.url} rel="noopener noreferrer nofollow" className="underline decoration-rule underline-offset-4 hover:decoration-ink">
           {evidence.headline}
         </a>

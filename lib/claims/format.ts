@@ -17,3 +17,12 @@ export function formatEventDate(date: Date, precision: DatePrecision): string {
       return String(date.getUTCFullYear());
   }
 }
+
+/**
+ * What the history shows readers of the note written when a claim was logged: nothing when it
+ * is the desk's placeholder ("Logged."), which only repeats the entry's own "Logged on …".
+ */
+export function loggingNote(rationale: string): string | null {
+  const note = rationale.trim();
+  return /^logged\.?$/i.test(note) || note === "" ? null : note;
+}

@@ -117,6 +117,16 @@ test("the claim page's weight: HTML under 100 KB gzipped, JavaScript no heavier 
   expect(jsKb).toBeLessThan(JS_CEILING_KB);
 });
 
+// Reader pages are server components only: the claim page loads exactly the framework's scripts,
+// the ones the site's bare 404 page loads too, and nothing of ours.
+test("the claim page ships no JavaScript of ours: the same script files as the 404 page", async ({ request }) => {
+  const scriptsOf = async (path: string) =>
+    [...(await (await request.get(path)).text()).matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((match) => match[1]).sort();
+  const claim = await scriptsOf("/claims/trump-spoke-with-putin");
+  expect(claim.length).toBeGreaterThan(0);
+  expect(claim).toEqual(await scriptsOf("/no-such-page"));
+});
+
 test("a reader sees an editor's change on the next load: an edit, then unpublishing", async ({ browser }) => {
   const reader = await browser.newPage();
   await reader.goto("/claims/trump-end-war-in-a-day");

@@ -12,7 +12,30 @@ test("a reader finds the Trump–Putin claim, sees it is disputed, and why", asy
 
   const verdict = page.getByRole("region", { name: "Current status" });
   await expect(verdict.getByText("Disputed", { exact: true })).toBeVisible();
+  await expect(verdict).toContainText("2 independent reports, both anonymous; 1 denial or dispute, on the record; 1 declined to comment");
   await expect(verdict).toContainText("denied on the record");
+
+  // For / Against / No comment: the strongest piece on each side, CBC's copy never among them.
+  const sides = verdict.getByRole("list", { name: "Strongest evidence on each side" }).getByRole("listitem");
+  await expect(sides).toHaveCount(3);
+  await expect(sides.nth(0)).toContainText("For");
+  await expect(sides.nth(0)).toContainText("The Washington Post");
+  await expect(sides.nth(0)).toContainText("Anonymous source");
+  await expect(sides.nth(0)).toContainText("10 Nov 2024");
+  await expect(sides.nth(0)).toContainText("and 1 more report");
+  await expect(sides.nth(1)).toContainText("Against");
+  await expect(sides.nth(1)).toContainText("On the record");
+  await expect(sides.nth(1)).toContainText("11 Nov 2024");
+  await expect(sides.nth(2)).toContainText("No comment");
+  await expect(sides.nth(2)).toContainText("Steven Cheung");
+  await expect(verdict).not.toContainText("CBC");
+
+  // The summary links down to the evidence it names.
+  await sides.nth(1).getByRole("link", { name: /Dmitry Peskov/ }).click();
+  await expect(page).toHaveURL(/#evidence-/);
+  const target = page.locator(":target");
+  await expect(target).toHaveText(/Kremlin says report of Putin–Trump call/);
+  await expect(target).toBeInViewport();
 
   const reports = page.getByRole("region", { name: /^Reports/ });
   await expect(reports.getByRole("article")).toHaveCount(2);
@@ -32,6 +55,9 @@ test("a reader finds the Trump–Putin claim, sees it is disputed, and why", asy
   const history = page.getByRole("region", { name: "History of this verdict" });
   await expect(history.getByRole("listitem")).toHaveCount(2);
   await expect(history.getByRole("listitem").first()).toContainText("11 Nov 2024");
+  await expect(history.getByRole("listitem").first()).toContainText("The Kremlin, a party to the alleged call, denied on the record");
+  await expect(history.getByRole("listitem").last()).toContainText("Logged on 10 Nov 2024 as unverified");
+  await expect(history).not.toContainText(/by (editor|fact-checker)/);
 });
 
 test.describe("unpublished and missing claims", () => {
@@ -59,11 +85,47 @@ test("the health check reports a reachable database", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
 });
 
+// The five-second test: the status, the independence line and the denial all show before any
+// scrolling on a laptop screen.
+test("at 1280 × 900 the status, the independence line and the Peskov denial are above the fold", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/claims/trump-spoke-with-putin");
+  const verdict = page.getByRole("region", { name: "Current status" });
+  const denial = verdict.getByRole("list", { name: "Strongest evidence on each side" }).getByRole("listitem").filter({ hasText: "Dmitry Peskov" });
+  for (const [what, locator] of [
+    ["status badge", verdict.getByText("Disputed", { exact: true })],
+    ["independence line", verdict.getByText(/^2 independent reports/)],
+    ["Peskov denial", denial],
+  ] as const) {
+    const box = await locator.boundingBox();
+    expect(box, what).not.toBeNull();
+    expect(box!.y, what).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height, `${what} ends within the first 900 px`).toBeLessThanOrEqual(900);
+  }
+  await expect(denial).toContainText("On the record");
+  await page.screenshot({ path: "test-results/claim-page-1280x900.png" });
+});
+
 test("the claim page fits a 360 px phone and starts with a skip link", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto("/claims/trump-spoke-with-putin");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+
+  // The header's links stay on one line each, and readers get no desk link there.
+  const header = page.getByRole("banner");
+  const links = header.getByRole("navigation", { name: "Main" }).getByRole("link");
+  await expect(links).toHaveText(["All claims", "Search"]);
+  for (const link of await links.all()) {
+    const { height, lineHeight } = await link.evaluate((element) => ({
+      height: element.getBoundingClientRect().height,
+      lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+    }));
+    expect(height, await link.textContent() ?? "").toBeLessThan(lineHeight * 1.5);
+  }
+  await expect(header.getByRole("link", { name: "Newsroom desk" })).toHaveCount(0);
+  await expect(page.getByRole("contentinfo").getByRole("link", { name: "Staff sign-in" })).toHaveAttribute("href", "/sign-in");
+  await page.screenshot({ path: "test-results/claim-page-360.png" });
 
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to content" });

@@ -61,5 +61,11 @@ test("a fact-checker confirms the queue's suggestion to mark a claim disputed, a
   await expect(status).toContainText("The Kremlin, a party to the alleged call, denied on the record that it took place.");
   await expect(status).toContainText("Changed from unverified on");
   await expect(status).toContainText("1 independent report, anonymous; 1 denial or dispute, on the record");
+  const against = status.getByRole("list", { name: "Strongest evidence on each side" }).getByRole("listitem").filter({ hasText: "Against" });
+  await expect(against).toContainText("Dmitry Peskov");
+  await expect(against).toContainText("On the record");
+  // The desk's "Logged." placeholder is not shown: the entry says when, and that it was reviewed since.
+  const history = reader.getByRole("region", { name: "History of this verdict" });
+  await expect(history.getByRole("listitem").last()).toHaveText(/^Logged on \d{1,2} \w{3} \d{4} as unverified$/);
   await reader.close();
 });

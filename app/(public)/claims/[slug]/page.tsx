@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { EvidenceList } from "@/components/claims/evidence-list";
+import { EvidenceSummary } from "@/components/claims/evidence-summary";
 import { IndependenceLine } from "@/components/claims/independence-line";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
@@ -84,14 +85,15 @@ export default async function ClaimPage({ params }: Props) {
         <h2 id="verdict" className="sr-only">
           Current status
         </h2>
-        <div className="flex flex-wrap items-center gap-3">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <StatusBadge status={claim.status} size="lg" />
           <p className="text-[0.95rem]">{info.meaning}</p>
         </div>
-        <IndependenceLine evidence={claim.evidence} className="mt-3 text-sm text-muted" />
+        <IndependenceLine evidence={claim.evidence} className="mt-4 font-serif text-lg font-semibold leading-snug text-ink sm:text-xl" />
+        <EvidenceSummary evidence={claim.evidence} className="mt-4 border-t border-rule pt-4" />
         {latest && latest.fromStatus ? (
           <div className="mt-4 border-t border-rule pt-4">
-            <p className="text-sm font-semibold">Why</p>
+            <p className="text-xs font-bold uppercase tracking-wider text-muted">Why</p>
             <p className="mt-1">{latest.rationale}</p>
             <p className="mt-1 text-sm text-muted">
               Changed from {STATUS_INFO[latest.fromStatus].label.toLowerCase()} on{" "}

@@ -188,7 +188,7 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
         <h2 id="status-history" className="mb-4 font-serif text-2xl font-bold">
           Verification history
         </h2>
-        <StatusTimeline transitions={claim.transitions} />
+        <StatusTimeline transitions={claim.transitions} showRole />
       </section>
 
       <section aria-labelledby="edit-history" className="mt-10">
