@@ -1,6 +1,9 @@
 import { expect, signIn, test } from "./fixtures";
 
 test("a fact-checker confirms the queue's suggestion to mark a claim disputed, and readers see why", async ({ browser }) => {
+  // Three people, two Argon2 sign-ins and a dozen page loads: on a shared 2-core machine this
+  // journey outgrows the default 30 s without anything being wrong.
+  test.slow();
   // An editor logs a fresh claim with a report and the Kremlin's on-the-record denial.
   const editor = await browser.newPage();
   await signIn(editor, "editor", { from: "/sign-in" });
