@@ -41,7 +41,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             </nav>
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8">
+        {/* Reading pages keep a comfortable measure; a page area marked data-wide (the desk) uses a desktop's width. */}
+        <main id="main" className="mx-auto w-full max-w-3xl flex-1 px-4 py-8 has-[[data-wide]]:max-w-7xl">
           {children}
         </main>
         <footer className="border-t border-rule bg-white">

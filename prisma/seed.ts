@@ -3,6 +3,7 @@
 // slug already exists is left alone (its history is append-only anyway). Run by `npm start` on an
 // empty database and by `npm run db:seed`.
 import { hashPassword } from "@/lib/auth/password";
+import { refreshReviewState } from "@/lib/review/mutations";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type {
   DatePrecision,
@@ -486,4 +487,5 @@ async function createSeedClaim(tx: Tx, seed: ClaimSeed, users: Map<Role, string>
     });
     from = step.to;
   }
+  await refreshReviewState(tx, [claim.id]);
 }

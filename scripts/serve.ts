@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
+import { runDataSteps } from "@/lib/db/data-migrations";
 import { migrate } from "@/lib/db/migrate";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/prisma/seed";
 import { freePort } from "./lib/embedded-postgres.ts";
@@ -34,6 +35,7 @@ await runScript(async () => {
   try {
     const migrated = await migrate(database.url);
     if (migrated.applied.length) console.log(`Applied migrations: ${migrated.applied.join(", ")}`);
+    for (const line of await runDataSteps(database.url, migrated.applied)) console.log(`Data step ${line}`);
     await seedIfEmpty(database.url);
     if (mode === "start" && buildIsStale()) {
       console.log("Building Claimtrail (first run, or the sources changed since the last build)…");

@@ -13,7 +13,7 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
   const viewer = await getViewer();
   if (!viewer) return children;
   return (
-    <div>
+    <div data-wide>
       <nav aria-label="Desk" className="-mt-4 mb-8 flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-rule pb-3 text-sm">
         <Link href="/desk" className="font-semibold hover:underline">
           Claims

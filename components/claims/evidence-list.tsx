@@ -1,10 +1,27 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { SourcingTag } from "@/components/claims/sourcing-tag";
 import { DateTime } from "@/components/ui/date-time";
-import type { PublishedEvidence } from "@/lib/claims/queries";
 import { groupEvidence } from "@/lib/evidence/group";
+import type { Derivation, Sourcing, Stance } from "@/lib/generated/prisma/enums";
 
-function Speaker({ evidence }: { evidence: PublishedEvidence }) {
+/** What a card shows: the reader page and the desk select at least this much. */
+export type ListedEvidence = {
+  id: string;
+  url: string;
+  headline: string;
+  publishedAt: Date | null;
+  sourcing: Sourcing;
+  stance: Stance;
+  quote: string;
+  speakerDescription: string | null;
+  derivation: Derivation | null;
+  derivedFromId: string | null;
+  outlet: { id: string; name: string } | null;
+  speaker: { id: string; name: string; description: string } | null;
+};
+
+function Speaker({ evidence }: { evidence: ListedEvidence }) {
   if (evidence.speaker) {
     return (
       <>
@@ -18,7 +35,7 @@ function Speaker({ evidence }: { evidence: PublishedEvidence }) {
   return evidence.speakerDescription ? <>{evidence.speakerDescription}</> : null;
 }
 
-function EvidenceCard({ evidence, copies }: { evidence: PublishedEvidence; copies: PublishedEvidence[] }) {
+function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions }: { evidence: E; copies: E[]; actions?: (item: E) => ReactNode }) {
   return (
     // The summary at the top of the page links here; the card it lands on is outlined.
     <article
@@ -73,16 +90,19 @@ function EvidenceCard({ evidence, copies }: { evidence: PublishedEvidence; copie
                     · <DateTime value={copy.publishedAt} />
                   </span>
                 ) : null}
+                {actions ? <div className="mt-1">{actions(copy)}</div> : null}
               </li>
             ))}
           </ul>
         </div>
       ) : null}
+      {actions ? <div className="mt-3">{actions(evidence)}</div> : null}
     </article>
   );
 }
 
-export function EvidenceList({ evidence }: { evidence: PublishedEvidence[] }) {
+/** Evidence grouped by stance, copies under their original. The desk passes `actions` (edit, remove) per piece. */
+export function EvidenceList<E extends ListedEvidence>({ evidence, actions }: { evidence: E[]; actions?: (item: E) => ReactNode }) {
   const groups = groupEvidence(evidence);
   if (groups.length === 0) {
     return <p className="text-muted">No evidence has been linked to this claim yet.</p>;
@@ -96,7 +116,7 @@ export function EvidenceList({ evidence }: { evidence: PublishedEvidence[] }) {
           </h3>
           <div className="space-y-3">
             {group.items.map(({ item, copies }) => (
-              <EvidenceCard key={item.id} evidence={item} copies={copies} />
+              <EvidenceCard key={item.id} evidence={item} copies={copies} actions={actions} />
             ))}
           </div>
         </section>

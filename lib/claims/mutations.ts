@@ -7,6 +7,7 @@ import { firstFreeSlug, slugify } from "@/lib/claims/slug";
 import { db } from "@/lib/db";
 import { findEntityByName } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { refreshReviewState } from "@/lib/review/mutations";
 
 /** Locks a claim's row until the transaction ends (writes that check the claim's state). */
 export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
@@ -74,6 +75,7 @@ export async function createClaim(actor: ChangeActor, input: ClaimCreateInput): 
       claimId: claim.id,
       changes: createdFields({ ...fields, slug, entityIds }),
     });
+    await refreshReviewState(tx, [claim.id]);
     return claim;
   });
 }
@@ -145,6 +147,8 @@ export async function updateClaim(actor: ChangeActor, input: ClaimUpdateInput): 
     if (Object.keys(changes).length > 0) {
       await recordAudit(tx, actor, { action: "claim_updated", claimId: input.id, changes });
     }
+    // Who the claim is about decides whose denial counts as a party's.
+    await refreshReviewState(tx, [input.id]);
     return { id: before.id, slug: before.slug };
   });
 }

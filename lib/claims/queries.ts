@@ -300,7 +300,7 @@ export async function getDeskClaim(id: string) {
           removedAt: true,
           outletId: true,
           speakerId: true,
-          outlet: { select: { name: true, domain: true } },
+          outlet: { select: { id: true, name: true, domain: true } },
           speaker: ENTITY_SUMMARY,
           removedBy: { select: { name: true } },
         },

@@ -5,6 +5,7 @@ import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { EntityCreateInput, EntityMergeInput, EntityUpdateInput } from "@/lib/entities/schema";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { claimIdsInvolving, refreshReviewState } from "@/lib/review/mutations";
 import type { EntityKind } from "@/lib/generated/prisma/enums";
 
 /**
@@ -77,6 +78,8 @@ export async function updateEntity(actor: ChangeActor, input: EntityUpdateInput)
     if (count === 0) throw stale;
     const changes = diffFields(before, data);
     if (Object.keys(changes).length > 0) await recordAudit(tx, actor, { action: "entity_updated", entityId: input.id, changes });
+    // A new name or affiliation changes whose denial speaks for a party, and a suggestion's reason.
+    if (changes.affiliationId || changes.name || changes.description) await refreshReviewState(tx, await claimIdsInvolving(tx, [input.id]));
     return { id: input.id };
   });
 }
@@ -119,6 +122,7 @@ export async function mergeEntities(actor: ChangeActor, input: EntityMergeInput)
     };
     await recordAudit(tx, actor, { action: "entity_merged", entityId: sourceId, changes });
     await recordAudit(tx, actor, { action: "entity_merged", entityId: targetId, changes: { mergedFrom: { from: null, to: source.name } } });
+    await refreshReviewState(tx, await claimIdsInvolving(tx, [targetId]));
     return { id: targetId };
   });
 }

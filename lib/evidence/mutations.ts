@@ -6,6 +6,7 @@ import { lockClaim } from "@/lib/claims/mutations";
 import { db } from "@/lib/db";
 import { findEntityByName } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { refreshReviewState } from "@/lib/review/mutations";
 import { hostOf, matchOutlet } from "@/lib/evidence/domain";
 import type { EvidenceCreateInput, EvidenceRemoveInput, EvidenceUpdateInput } from "@/lib/evidence/schema";
 
@@ -103,6 +104,8 @@ async function touchClaim(tx: Tx, claimId: string) {
   // Readers see "last updated" move; the claim's version does not, so an editor editing the
   // claim's own fields meanwhile gets no needless conflict.
   await tx.claim.update({ where: { id: claimId }, data: { updatedAt: new Date() } });
+  // Every evidence change can make or unmake a suggested move, and "new since the last move".
+  await refreshReviewState(tx, [claimId]);
 }
 
 export async function linkEvidence(actor: ChangeActor, input: EvidenceCreateInput): Promise<{ id: string }> {

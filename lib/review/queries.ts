@@ -1,85 +1,84 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { summariseIndependence } from "@/lib/evidence/independence";
-import { type Suggestion, suggestionKey, suggestMoves } from "@/lib/review/suggestions";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { EVIDENCE_FOR_SUGGESTIONS } from "@/lib/review/mutations";
+import type { ReviewFilters } from "@/lib/review/schema";
+import { pendingSuggestions } from "@/lib/review/suggestions";
 
-const EVIDENCE_FOR_REVIEW = {
-  where: { removedAt: null },
-  select: {
-    id: true,
-    stance: true,
-    sourcing: true,
-    speakerId: true,
-    derivedFromId: true,
-    derivation: true,
-    publishedAt: true,
-    outletId: true,
-    createdAt: true,
-    speaker: { select: { id: true, name: true, description: true, affiliationId: true } },
-  },
-} as const;
+export const REVIEW_PAGE_SIZE = 20;
 
-export type ReviewItem = {
-  id: string;
-  statement: string;
-  status: Awaited<ReturnType<typeof loadCandidates>>[number]["status"];
-  publication: string;
-  suggestions: Suggestion[];
-  newEvidence: number;
-  lastMovedAt: Date;
-  independence: ReturnType<typeof summariseIndependence>;
-};
+/**
+ * Each view is one indexed condition on the review columns that lib/review/mutations.ts keeps
+ * (schema.prisma lists the indexes), ordered so that the claim that has waited longest comes first.
+ */
+function viewOf(filters: ReviewFilters): { where: Prisma.ClaimWhereInput; orderBy: Prisma.ClaimOrderByWithRelationInput[] } {
+  const waitedLongest: Prisma.ClaimOrderByWithRelationInput[] = [{ reviewWaitingSince: "asc" }, { id: "asc" }];
+  const publication = filters.publication;
+  switch (filters.show) {
+    case "suggested":
+      return { where: { reviewRank: 0, publication }, orderBy: waitedLongest };
+    case "new":
+      return { where: { reviewNewEvidence: { gt: 0 }, publication }, orderBy: [{ reviewNewEvidence: "desc" }, ...waitedLongest] };
+    case "waiting":
+      return { where: { status: "unverified", publication }, orderBy: waitedLongest };
+    case "all":
+      return { where: { reviewRank: { not: null }, publication }, orderBy: [{ reviewRank: "asc" }, ...waitedLongest] };
+  }
+}
 
-// A newsroom's open claims fit comfortably in memory; the queue looks at the most recently active.
-const CANDIDATES = 500;
-
-const CANDIDATE = {
+const REVIEW_ITEM = {
   id: true,
   statement: true,
   status: true,
   publication: true,
+  createdAt: true,
+  lastMovedAt: true,
+  reviewNewEvidence: true,
   entities: { select: { entity: { select: { id: true, affiliationId: true } } } },
-  evidence: EVIDENCE_FOR_REVIEW,
-  transitions: { orderBy: { sequence: "desc" }, take: 1, select: { createdAt: true } },
+  evidence: {
+    ...EVIDENCE_FOR_SUGGESTIONS,
+    select: {
+      ...EVIDENCE_FOR_SUGGESTIONS.select,
+      headline: true,
+      quote: true,
+      speakerDescription: true,
+      outlet: { select: { name: true } },
+    },
+  },
   dismissals: { select: { suggestedStatus: true, evidenceKey: true } },
-} as const;
-
-/** The most recently active claims, plus the unverified ones that have waited longest. */
-async function loadCandidates() {
-  const [recent, waiting] = await Promise.all([
-    db().claim.findMany({ where: { status: { not: "retracted" } }, orderBy: { updatedAt: "desc" }, take: CANDIDATES, select: CANDIDATE }),
-    db().claim.findMany({ where: { status: "unverified" }, orderBy: { updatedAt: "asc" }, take: CANDIDATES, select: CANDIDATE }),
-  ]);
-  return [...new Map([...recent, ...waiting].map((claim) => [claim.id, claim])).values()];
-}
+} as const satisfies Prisma.ClaimSelect;
 
 /**
- * What needs a fact-checker, most urgent first: claims with suggested moves, then claims with
- * evidence linked since their last move, then the claims that have sat unverified longest.
+ * One page of what needs a fact-checker, in the chosen view: one query for the page (its claims
+ * with their live evidence, people and dismissals, so the suggestions shown are worked out from
+ * the same evidence the fact-checker will see) and one count.
  */
-export async function listReviewQueue(): Promise<ReviewItem[]> {
-  const claims = await loadCandidates();
+export async function listReviewQueue(filters: ReviewFilters) {
+  const { where, orderBy } = viewOf(filters);
+  const [total, claims] = await Promise.all([
+    db().claim.count({ where }),
+    db().claim.findMany({ where, orderBy, skip: (filters.page - 1) * REVIEW_PAGE_SIZE, take: REVIEW_PAGE_SIZE, select: REVIEW_ITEM }),
+  ]);
   const items = claims.map((claim) => {
-    const lastMovedAt = claim.transitions[0]?.createdAt ?? new Date(0);
-    const dismissed = new Set(claim.dismissals.map((row) => `${row.suggestedStatus}|${row.evidenceKey}`));
-    const suggestions = suggestMoves(
-      { status: claim.status, entities: claim.entities.map(({ entity }) => entity) },
-      claim.evidence,
-    ).filter((suggestion) => !dismissed.has(`${suggestion.to}|${suggestionKey(suggestion.evidenceIds)}`));
+    const newest = claim.evidence.reduce<(typeof claim.evidence)[number] | null>(
+      (latest, item) => (!latest || item.createdAt > latest.createdAt ? item : latest),
+      null,
+    );
     return {
       id: claim.id,
       statement: claim.statement,
       status: claim.status,
       publication: claim.publication,
-      suggestions,
-      newEvidence: claim.evidence.filter((item) => item.createdAt > lastMovedAt).length,
-      lastMovedAt,
+      createdAt: claim.createdAt,
+      lastMovedAt: claim.lastMovedAt,
+      newEvidence: claim.reviewNewEvidence,
+      suggestions: pendingSuggestions({ status: claim.status, entities: claim.entities.map(({ entity }) => entity) }, claim.evidence, claim.dismissals),
+      newestEvidence: newest,
       independence: summariseIndependence(claim.evidence),
     };
   });
-  const needsReview = items.filter((item) => item.suggestions.length > 0 || item.newEvidence > 0 || item.status === "unverified");
-  const urgency = (item: ReviewItem) => (item.suggestions.length > 0 ? 0 : item.newEvidence > 0 ? 1 : 2);
-  return needsReview.sort(
-    (a, b) => urgency(a) - urgency(b) || b.newEvidence - a.newEvidence || a.lastMovedAt.getTime() - b.lastMovedAt.getTime(),
-  );
+  return { items, total, pages: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) };
 }
+
+export type ReviewItem = Awaited<ReturnType<typeof listReviewQueue>>["items"][number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type SuggestionEvidence, suggestionKey, suggestMoves } from "@/lib/review/suggestions";
+import { pendingSuggestions, reviewStateOf, type SuggestionEvidence, suggestionKey, suggestMoves } from "@/lib/review/suggestions";
 
 const kremlin = "kremlin";
 const putin = { id: "putin", affiliationId: kremlin };
@@ -57,5 +57,39 @@ describe("suggestMoves", () => {
 
   it("keys a suggestion by its evidence, whatever the order", () => {
     expect(suggestionKey(["b", "a"])).toBe(suggestionKey(["a", "b"]));
+  });
+});
+
+describe("pendingSuggestions", () => {
+  it("leaves out a suggestion dismissed for the same evidence, not one resting on new evidence", () => {
+    const claim = { status: "unverified" as const, entities: [trump, putin] };
+    expect(pendingSuggestions(claim, [denial], [{ suggestedStatus: "disputed", evidenceKey: "denial" }])).toEqual([]);
+    const second = item("second", "denies", { sourcing: "on_record", speakerId: peskov.id, speaker: peskov });
+    expect(pendingSuggestions(claim, [denial, second], [{ suggestedStatus: "disputed", evidenceKey: "denial" }])).toHaveLength(1);
+  });
+});
+
+describe("reviewStateOf", () => {
+  const logged = new Date("2024-11-10T08:00:00Z");
+  const first = { sequence: 1, createdAt: logged };
+
+  it("ranks suggestions, then new evidence, then unverified, and keeps settled claims out", () => {
+    const base = { status: "unverified" as const, createdAt: logged, suggestions: 0, evidenceLinkedAt: [], transitions: [first] };
+    expect(reviewStateOf({ ...base, suggestions: 1 }).reviewRank).toBe(0);
+    expect(reviewStateOf({ ...base, evidenceLinkedAt: [new Date("2024-11-10T09:00:00Z")] })).toMatchObject({ reviewRank: 1, reviewNewEvidence: 1 });
+    expect(reviewStateOf(base)).toMatchObject({ reviewRank: 2, lastMovedAt: null, reviewWaitingSince: logged });
+    expect(reviewStateOf({ ...base, status: "disputed" }).reviewRank).toBeNull();
+  });
+
+  it("counts the wait and the new evidence from the last move, not from the logging", () => {
+    const moved = new Date("2024-11-11T10:00:00Z");
+    const state = reviewStateOf({
+      status: "disputed",
+      createdAt: logged,
+      suggestions: 0,
+      evidenceLinkedAt: [new Date("2024-11-10T09:00:00Z"), new Date("2024-11-12T09:00:00Z")],
+      transitions: [{ sequence: 2, createdAt: moved }, first],
+    });
+    expect(state).toEqual({ reviewRank: 1, reviewSuggestions: 0, reviewNewEvidence: 1, lastMovedAt: moved, reviewWaitingSince: moved });
   });
 });

@@ -73,3 +73,41 @@ export function suggestMoves(claim: SuggestionClaim, evidence: readonly Suggesti
 
   return suggestions.filter((suggestion) => findMove(claim.status, suggestion.to));
 }
+
+/** The suggestions a fact-checker has not set aside for the same evidence. */
+export function pendingSuggestions(
+  claim: SuggestionClaim,
+  evidence: readonly SuggestionEvidence[],
+  dismissals: readonly { suggestedStatus: VerificationStatus; evidenceKey: string }[],
+): Suggestion[] {
+  const dismissed = new Set(dismissals.map((row) => `${row.suggestedStatus}|${row.evidenceKey}`));
+  return suggestMoves(claim, evidence).filter((suggestion) => !dismissed.has(`${suggestion.to}|${suggestionKey(suggestion.evidenceIds)}`));
+}
+
+export type ReviewState = {
+  reviewRank: number | null;
+  reviewSuggestions: number;
+  reviewNewEvidence: number;
+  lastMovedAt: Date | null;
+  reviewWaitingSince: Date;
+};
+
+/**
+ * Where a claim stands in the review queue. Rank 0 (a suggested move) comes before 1 (evidence
+ * linked since the latest transition), before 2 (unverified, nothing new); null keeps it out.
+ * `transitions` are the claim's history, any order; the first (sequence 1) is the logging, not a move.
+ */
+export function reviewStateOf(input: {
+  status: VerificationStatus;
+  createdAt: Date;
+  suggestions: number;
+  evidenceLinkedAt: readonly Date[];
+  transitions: readonly { sequence: number; createdAt: Date }[];
+}): ReviewState {
+  const latest = Math.max(input.createdAt.getTime(), ...input.transitions.map((row) => row.createdAt.getTime()));
+  const moves = input.transitions.filter((row) => row.sequence > 1).map((row) => row.createdAt.getTime());
+  const lastMovedAt = moves.length > 0 ? new Date(Math.max(...moves)) : null;
+  const reviewNewEvidence = input.evidenceLinkedAt.filter((linkedAt) => linkedAt.getTime() > latest).length;
+  const reviewRank = input.suggestions > 0 ? 0 : reviewNewEvidence > 0 ? 1 : input.status === "unverified" ? 2 : null;
+  return { reviewRank, reviewSuggestions: input.suggestions, reviewNewEvidence, lastMovedAt, reviewWaitingSince: lastMovedAt ?? input.createdAt };
+}

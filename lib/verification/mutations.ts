@@ -4,6 +4,7 @@ import { canVerify, checkMove, STATUS_INFO } from "@/lib/claims/status";
 import { db } from "@/lib/db";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import type { VerificationStatus } from "@/lib/generated/prisma/enums";
+import { refreshReviewState } from "@/lib/review/mutations";
 import { suggestionKey } from "@/lib/review/suggestions";
 import type { DismissSuggestionInput, StatusMoveInput } from "@/lib/verification/schema";
 
@@ -61,6 +62,7 @@ export async function transitionClaimStatus(actor: ChangeActor, input: StatusMov
     });
     await tx.transitionEvidence.createMany({ data: citedIds.map((evidenceId) => ({ transitionId: transition.id, evidenceId })) });
     await tx.claim.update({ where: { id: input.claimId }, data: { status: input.toStatus, version: { increment: 1 } } });
+    await refreshReviewState(tx, [input.claimId]);
     return { slug: claim.slug, sequence };
   });
 }
@@ -70,20 +72,23 @@ export async function dismissSuggestion(actor: ChangeActor, input: DismissSugges
   if (!canVerify(actor.role)) throw new ForbiddenError("Your role does not allow this: only fact-checkers work the review queue.");
   const claim = await db().claim.findUnique({ where: { id: input.claimId }, select: { id: true } });
   if (!claim) throw new NotFoundError("This claim no longer exists.");
-  await db().suggestionDismissal.upsert({
-    where: {
-      claimId_suggestedStatus_evidenceKey: {
+  await db().$transaction(async (tx) => {
+    await tx.suggestionDismissal.upsert({
+      where: {
+        claimId_suggestedStatus_evidenceKey: {
+          claimId: input.claimId,
+          suggestedStatus: input.suggestedStatus,
+          evidenceKey: suggestionKey(input.evidenceIds),
+        },
+      },
+      update: {},
+      create: {
         claimId: input.claimId,
         suggestedStatus: input.suggestedStatus,
         evidenceKey: suggestionKey(input.evidenceIds),
+        dismissedById: actor.id,
       },
-    },
-    update: {},
-    create: {
-      claimId: input.claimId,
-      suggestedStatus: input.suggestedStatus,
-      evidenceKey: suggestionKey(input.evidenceIds),
-      dismissedById: actor.id,
-    },
+    });
+    await refreshReviewState(tx, [input.claimId]);
   });
 }

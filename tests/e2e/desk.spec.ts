@@ -107,7 +107,10 @@ test("an editor logs a breaking claim with its reports and responses, publishes 
     speaker: "Steven Cheung — Trump's communications director",
   });
 
-  await expect(page.getByRole("list", { name: "Linked evidence" }).getByRole("listitem")).toHaveCount(5);
+  // Grouped by stance as readers see it: CBC's copy sits under the Reuters report it republishes.
+  const evidence = page.getByRole("region", { name: /^Evidence/ });
+  await expect(evidence.getByRole("article")).toHaveCount(4);
+  await expect(evidence.getByRole("region", { name: /^Reports/ }).getByRole("article").filter({ hasText: "Reuters" }).getByRole("link", { name: "CBC News" })).toBeVisible();
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByText("Published: readers can see this claim now.")).toBeVisible();
   const publicHref = await page.getByRole("link", { name: "Public page ↗" }).getAttribute("href");
@@ -224,4 +227,31 @@ test("a wrong password gets the same answer as an unknown email, and keeps the e
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(message).toContainText("That email and password do not match an active account.");
+});
+
+test.describe("the verification panel on the Trump–Putin claim", () => {
+  async function openDemoClaim(page: Page) {
+    await signIn(page, "fact_checker", { from: "/sign-in" });
+    await page.goto("/desk");
+    await page.getByRole("list", { name: "Claims" }).getByRole("link", { name: "Trump spoke with Putin", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Trump spoke with Putin" })).toBeVisible();
+  }
+
+  test("beside the evidence on a desktop screen: the move form's first control is in view on load", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openDemoClaim(page);
+    const firstChoice = page.getByRole("region", { name: "Verification", exact: true }).getByRole("group", { name: "Move to" }).getByRole("radio").first();
+    await expect(firstChoice).toBeInViewport();
+    await expect(page.getByRole("link", { name: /Jump to verification/ })).toBeHidden();
+  });
+
+  test("on a phone, the sticky jump link takes focus to the panel", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openDemoClaim(page);
+    const panel = page.getByRole("region", { name: "Verification", exact: true });
+    await expect(panel).not.toBeInViewport();
+    await page.getByRole("link", { name: /Jump to verification/ }).click();
+    await expect(panel).toBeFocused();
+    await expect(panel.getByRole("group", { name: "Move to" })).toBeInViewport();
+  });
 });

@@ -172,7 +172,7 @@ test("Link evidence keeps the outlet, the speaker and every choice after errors,
   await signInAgain();
   await page.getByRole("button", { name: "Link evidence" }).click();
   await expect(page.getByText("Evidence linked.")).toBeVisible();
-  const linked = page.getByRole("list", { name: "Linked evidence" }).getByRole("listitem").filter({ hasText: "Kremlin declines to comment on the call" });
+  const linked = page.getByRole("region", { name: /^Evidence/ }).getByRole("article").filter({ hasText: "Kremlin declines to comment on the call" });
   await expect(linked).toContainText("Dmitry Peskov, Kremlin spokesman");
   await expect(linked).toContainText("Associated Press");
 });

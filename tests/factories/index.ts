@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PublicationState, Role, Stance } from "@/lib/generated/prisma/enums";
+import { refreshReviewState } from "@/lib/review/mutations";
 
 export async function createUser(prisma: PrismaClient, role: Role = "editor") {
   return prisma.user.create({
@@ -37,6 +38,8 @@ export async function createClaim(
         rationale: "Logged.",
       },
     });
+    // As the app's own writes do, so the review queue sees factory-made claims.
+    await refreshReviewState(tx, [claim.id]);
     return claim;
   });
 }
@@ -45,7 +48,7 @@ export async function createEvidence(
   prisma: PrismaClient,
   options: { claimId: string; createdById: string; stance?: Stance; headline?: string },
 ) {
-  return prisma.evidence.create({
+  const evidence = await prisma.evidence.create({
     data: {
       claimId: options.claimId,
       url: `https://news.example/${randomUUID()}`,
@@ -56,4 +59,6 @@ export async function createEvidence(
     },
     select: { id: true },
   });
+  await refreshReviewState(prisma, [options.claimId]);
+  return evidence;
 }

@@ -1,10 +1,9 @@
-// The verification workflow against a real Postgres: moves, conflicts, citations, races, and the
-// review queue's suggestions and dismissals.
+// The verification workflow against a real Postgres: moves, conflicts, citations, races. The
+// review queue has its own file (review-queue.test.ts).
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ConflictError, ForbiddenError, InvalidInputError } from "@/lib/errors";
 import { db } from "@/lib/db";
-import { listReviewQueue } from "@/lib/review/queries";
-import { dismissSuggestion, transitionClaimStatus } from "@/lib/verification/mutations";
+import { transitionClaimStatus } from "@/lib/verification/mutations";
 import { moveStatusAction } from "@/lib/verification/actions";
 import { createClaim, createEvidence, createUser } from "@/tests/factories";
 import { actAs } from "@/tests/factories/sessions";
@@ -107,40 +106,5 @@ describe("a status move", () => {
     });
     const claim = await db().claim.findUniqueOrThrow({ where: { id: claimId }, select: { status: true } });
     expect(claim.status).toBe(rows.at(-1)!.toStatus);
-  });
-});
-
-describe("the review queue", () => {
-  async function story() {
-    const putin = await db().entity.create({ data: { kind: "person", name: "Vladimir Putin" }, select: { id: true } });
-    const kremlin = await db().entity.create({ data: { kind: "organisation", name: "Kremlin" }, select: { id: true } });
-    await db().entity.update({ where: { id: putin.id }, data: { affiliationId: kremlin.id } });
-    const peskov = await db().entity.create({ data: { kind: "person", name: "Dmitry Peskov", description: "Kremlin spokesman", affiliationId: kremlin.id }, select: { id: true } });
-    await db().claimEntity.create({ data: { claimId, entityId: putin.id } });
-    await createEvidence(db(), { claimId, createdById: editorId, stance: "reports" });
-    const denial = await createEvidence(db(), { claimId, createdById: editorId, stance: "denies" });
-    await db().evidence.update({ where: { id: denial.id }, data: { sourcing: "on_record", speakerId: peskov.id } });
-    return { denialId: denial.id };
-  }
-
-  it("suggests disputed for the Kremlin's on-the-record denial, and a dismissal sticks", async () => {
-    const { denialId } = await story();
-    const [item] = (await listReviewQueue()).filter((entry) => entry.id === claimId);
-    expect(item?.suggestions).toEqual([expect.objectContaining({ to: "disputed", evidenceIds: [denialId] })]);
-    expect(item?.newEvidence).toBe(2);
-
-    await dismissSuggestion(checker, { claimId, suggestedStatus: "disputed", evidenceIds: [denialId] });
-    const [after] = (await listReviewQueue()).filter((entry) => entry.id === claimId);
-    expect(after?.suggestions).toEqual([]);
-  });
-
-  it("puts claims with suggestions before claims with only new evidence, before idle unverified ones", async () => {
-    await story();
-    const quiet = await createClaim(db(), { createdById: editorId, statement: "Quiet claim." });
-    const busy = await createClaim(db(), { createdById: editorId, statement: "Busy claim." });
-    await createEvidence(db(), { claimId: busy.id, createdById: editorId, stance: "context" });
-    const order = (await listReviewQueue()).map((entry) => entry.id);
-    expect(order.indexOf(claimId)).toBeLessThan(order.indexOf(busy.id));
-    expect(order.indexOf(busy.id)).toBeLessThan(order.indexOf(quiet.id));
   });
 });

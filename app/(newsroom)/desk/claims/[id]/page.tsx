@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
+import { EvidenceList } from "@/components/claims/evidence-list";
 import { IndependenceLine } from "@/components/claims/independence-line";
 import { EditHistory } from "@/components/desk/edit-history";
 import { PublicationForm } from "@/components/desk/publication-form";
@@ -16,7 +17,7 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { formatEventDate } from "@/lib/claims/format";
 import { getDeskClaim } from "@/lib/claims/queries";
 import { movesFor, REQUIRED_CITATION, STATUS_INFO } from "@/lib/claims/status";
-import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
+import { STANCE_LABEL } from "@/lib/evidence/stance";
 import { parseSearchParams, type RawSearchParams, textParam } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Claim" };
@@ -67,42 +68,54 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
   };
 
   return (
-    <article>
-      {flash ? (
-        <p role="status" className="mb-6 rounded-md bg-status-positive-bg px-4 py-3 text-sm font-medium text-status-positive">
-          {flash}
+    // One column on phones (with a sticky link to the verification panel, which comes after the
+    // evidence); on wide screens the panel is a column of its own beside the claim, so a
+    // fact-checker sees the move form without scrolling past every piece of evidence.
+    <article className="lg:grid lg:grid-cols-[minmax(0,1fr)_26rem] lg:grid-rows-[auto_auto_auto_1fr] lg:items-start lg:gap-x-10">
+      <header className="lg:col-start-1 lg:row-start-1">
+        {flash ? (
+          <p role="status" className="mb-6 rounded-md bg-status-positive-bg px-4 py-3 text-sm font-medium text-status-positive">
+            {flash}
+          </p>
+        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={claim.status} />
+          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${claim.publication === "draft" ? "bg-status-warning-bg text-status-warning" : "bg-status-positive-bg text-status-positive"}`}>
+            {claim.publication === "draft" ? "Draft" : "Published"}
+          </span>
+        </div>
+        <h1 className="mt-2 font-serif text-3xl font-bold leading-tight">{claim.statement}</h1>
+        <p className="mt-2 text-sm text-muted">
+          Logged by {claim.createdBy.name} on <DateTime value={claim.createdAt} />
+          {claim.eventDate ? <> · alleged event {formatEventDate(claim.eventDate, claim.eventDatePrecision)}</> : null}
+          {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(" ")}</> : null}
         </p>
-      ) : null}
-      <div className="flex flex-wrap items-center gap-2">
-        <StatusBadge status={claim.status} />
-        <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${claim.publication === "draft" ? "bg-status-warning-bg text-status-warning" : "bg-status-positive-bg text-status-positive"}`}>
-          {claim.publication === "draft" ? "Draft" : "Published"}
-        </span>
-      </div>
-      <h1 className="mt-2 font-serif text-3xl font-bold leading-tight">{claim.statement}</h1>
-      <p className="mt-2 text-sm text-muted">
-        Logged by {claim.createdBy.name} on <DateTime value={claim.createdAt} />
-        {claim.eventDate ? <> · alleged event {formatEventDate(claim.eventDate, claim.eventDatePrecision)}</> : null}
-        {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(" ")}</> : null}
+        {claim.context ? <p className="mt-4">{claim.context}</p> : null}
+        {claim.entities.length ? <p className="mt-2 text-sm text-muted">About: {claim.entities.map(({ entity }) => entity.name).join(", ")}</p> : null}
+
+        <div className="mt-6 flex flex-wrap items-start gap-4">
+          {can(viewer, "claim.update") ? (
+            <Link href={`/desk/claims/${claim.id}/edit`} className="inline-flex min-h-11 items-center rounded-md px-4 py-2 font-semibold ring-1 ring-inset ring-rule hover:bg-white">
+              Edit claim
+            </Link>
+          ) : null}
+          {can(viewer, "claim.publish") ? <PublicationForm claimId={claim.id} version={claim.version} published={claim.publication === "published"} /> : null}
+          {claim.publication === "published" ? (
+            <Link href={`/claims/${claim.slug}`} className="inline-flex min-h-11 items-center px-2 font-semibold text-accent hover:underline">
+              Public page ↗
+            </Link>
+          ) : null}
+        </div>
+      </header>
+
+      {/* A plain fragment link: following it focuses the panel (tabIndex -1), no script needed. */}
+      <p className="sticky top-0 z-10 -mx-4 mt-6 border-b border-rule bg-paper/95 px-4 py-2 lg:hidden">
+        <a href="#verification" className="inline-flex min-h-11 items-center font-semibold text-accent hover:underline">
+          Jump to verification ↓
+        </a>
       </p>
-      {claim.context ? <p className="mt-4">{claim.context}</p> : null}
-      {claim.entities.length ? <p className="mt-2 text-sm text-muted">About: {claim.entities.map(({ entity }) => entity.name).join(", ")}</p> : null}
 
-      <div className="mt-6 flex flex-wrap items-start gap-4">
-        {can(viewer, "claim.update") ? (
-          <Link href={`/desk/claims/${claim.id}/edit`} className="inline-flex min-h-11 items-center rounded-md px-4 py-2 font-semibold ring-1 ring-inset ring-rule hover:bg-white">
-            Edit claim
-          </Link>
-        ) : null}
-        {can(viewer, "claim.publish") ? <PublicationForm claimId={claim.id} version={claim.version} published={claim.publication === "published"} /> : null}
-        {claim.publication === "published" ? (
-          <Link href={`/claims/${claim.slug}`} className="inline-flex min-h-11 items-center px-2 font-semibold text-accent hover:underline">
-            Public page ↗
-          </Link>
-        ) : null}
-      </div>
-
-      <section aria-labelledby="evidence" className="mt-10">
+      <section aria-labelledby="evidence" className="mt-10 lg:col-start-1 lg:row-start-2">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="evidence" className="font-serif text-2xl font-bold">
             Evidence ({live.length})
@@ -113,40 +126,30 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </div>
-        {live.length === 0 ? <p className="mt-3 text-muted">No evidence yet. A claim needs at least one piece before it can be published.</p> : null}
-        <ul className="mt-4 space-y-3" aria-label="Linked evidence">
-          {live.map((item) => {
-            const original = item.derivedFromId ? byId.get(item.derivedFromId) : undefined;
-            return (
-              <li key={item.id} className="rounded-lg border border-rule bg-white p-4">
-                <p className="text-sm text-muted">
-                  <span className="font-semibold text-ink">{item.outlet?.name ?? "Unattributed"}</span> · {STANCE_LABEL[item.stance]} · {SOURCING_LABEL[item.sourcing]}
-                  {item.publishedAt ? <> · <DateTime value={item.publishedAt} withTime /></> : null}
-                </p>
-                <p className="mt-1 font-serif text-lg">
-                  <a href={item.url} rel="noopener noreferrer nofollow" className="underline decoration-rule underline-offset-4">
-                    {item.headline}
-                  </a>
-                </p>
-                <p className="text-sm">{item.speaker ? `${item.speaker.name}${item.speaker.description ? `, ${item.speaker.description}` : ""}` : (item.speakerDescription ?? "")}</p>
-                {item.quote ? <blockquote className="mt-2 border-l-4 border-rule pl-3 text-sm italic">{item.quote}</blockquote> : null}
-                {original ? (
-                  <p className="mt-2 text-sm text-muted">
-                    {item.derivation === "republishes" ? "Republishes" : "Cites"}: {original.outlet?.name ?? "unattributed"}, “{original.headline}”
-                  </p>
-                ) : null}
-                {can(viewer, "evidence.update") ? (
-                  <div className="mt-3 flex flex-wrap items-start gap-4">
-                    <Link href={`/desk/claims/${claim.id}/evidence/${item.id}`} className="text-sm font-semibold hover:underline">
-                      Edit
-                    </Link>
-                    <RemoveEvidenceForm claimId={claim.id} evidenceId={item.id} version={item.version} headline={item.headline} />
-                  </div>
-                ) : null}
-              </li>
-            );
-          })}
-        </ul>
+        <div className="mt-4">
+          {live.length === 0 ? (
+            <p className="text-muted">No evidence yet. A claim needs at least one piece before it can be published.</p>
+          ) : (
+            <EvidenceList
+              evidence={live}
+              actions={
+                can(viewer, "evidence.update")
+                  ? (item) => (
+                      <div className="flex flex-wrap items-start gap-4">
+                        {item.derivation === "cites" && item.derivedFromId ? (
+                          <p className="w-full text-sm text-muted">Cites: {byId.get(item.derivedFromId)?.outlet?.name ?? "unattributed"}, “{byId.get(item.derivedFromId)?.headline}”</p>
+                        ) : null}
+                        <Link href={`/desk/claims/${claim.id}/evidence/${item.id}`} className="text-sm font-semibold hover:underline" aria-label={`Edit evidence: ${item.headline}`}>
+                          Edit
+                        </Link>
+                        <RemoveEvidenceForm claimId={claim.id} evidenceId={item.id} version={item.version} headline={item.headline} />
+                      </div>
+                    )
+                  : undefined
+              }
+            />
+          )}
+        </div>
         {removed.length > 0 ? (
           <details className="mt-4 text-sm">
             <summary className="cursor-pointer font-semibold text-muted">Removed evidence ({removed.length})</summary>
@@ -161,8 +164,13 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
         ) : null}
       </section>
 
-      <section aria-labelledby="verification" className="mt-10 rounded-lg border border-rule bg-white p-5">
-        <h2 id="verification" className="font-serif text-2xl font-bold">
+      <section
+        id="verification"
+        tabIndex={-1}
+        aria-labelledby="verification-heading"
+        className="mt-10 scroll-mt-16 rounded-lg border border-rule bg-white p-5 focus:outline-none focus-visible:ring-2 focus-visible:ring-ink lg:sticky lg:top-4 lg:col-start-2 lg:row-span-4 lg:row-start-1 lg:mt-0 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto"
+      >
+        <h2 id="verification-heading" className="font-serif text-2xl font-bold">
           Verification
         </h2>
         <div className="mt-2 flex flex-wrap items-center gap-3">
@@ -184,14 +192,14 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="status-history" className="mt-10">
+      <section aria-labelledby="status-history" className="mt-10 lg:col-start-1 lg:row-start-3">
         <h2 id="status-history" className="mb-4 font-serif text-2xl font-bold">
           Verification history
         </h2>
         <StatusTimeline transitions={claim.transitions} showRole />
       </section>
 
-      <section aria-labelledby="edit-history" className="mt-10">
+      <section aria-labelledby="edit-history" className="mt-10 lg:col-start-1 lg:row-start-4">
         <h2 id="edit-history" className="mb-4 font-serif text-2xl font-bold">
           Edit history
         </h2>
