@@ -17,3 +17,17 @@ export function StatusSelect({ value, className }: { value?: string; className: 
     </label>
   );
 }
+
+/** A labelled "Publication" filter for the desk's GET forms (the claims list and the review queue). */
+export function PublicationSelect({ value, className }: { value?: string; className: string }) {
+  return (
+    <label className="text-sm font-semibold">
+      Publication
+      <select name="publication" defaultValue={value ?? ""} className={className}>
+        <option value="">Drafts and published</option>
+        <option value="draft">Drafts</option>
+        <option value="published">Published</option>
+      </select>
+    </label>
+  );
+}

@@ -38,41 +38,23 @@ const STYLES = "style-src 'self' 'unsafe-inline'";
 
 export function contentSecurityPolicy(
   kind: PolicyKind,
-  options: { nonce?: string; dev?: boolean; https?: boolean; imageOrigins?: string[] } = {},
+  options: { nonce?: string; dev?: boolean; https?: boolean } = {},
 ): string {
-  const images = ["img-src 'self' data: blob:", ...(options.imageOrigins ?? [])].join(" ");
   // The dev server's fast refresh evaluates code; production never does.
   const evalInDev = options.dev ? " 'unsafe-eval'" : "";
   const upgrade = options.https ? ["upgrade-insecure-requests"] : [];
+  const html = (scriptSrc: string) =>
+    ["default-src 'self'", `script-src ${scriptSrc}`, STYLES, "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", ...LOCKED_DOWN, ...upgrade].join("; ");
   switch (kind) {
     case "data":
       return ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join("; ");
-    case "desk": {
+    case "desk":
       if (!options.nonce) throw new Error("The desk policy needs a nonce");
-      return [
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${evalInDev}`,
-        STYLES,
-        images,
-        "font-src 'self'",
-        "connect-src 'self'",
-        ...LOCKED_DOWN,
-        ...upgrade,
-      ].join("; ");
-    }
+      return html(`'self' 'nonce-${options.nonce}' 'strict-dynamic'${evalInDev}`);
     case "reader":
-      return [
-        "default-src 'self'",
-        // 'unsafe-inline' for Next's inline bootstrap scripts (self.__next_f.push), which differ on
-        // every page and cannot carry a nonce on a cached page; no eval, no foreign origin.
-        `script-src 'self' 'unsafe-inline'${evalInDev}`,
-        STYLES,
-        images,
-        "font-src 'self'",
-        "connect-src 'self'",
-        ...LOCKED_DOWN,
-        ...upgrade,
-      ].join("; ");
+      // 'unsafe-inline' for Next's inline bootstrap scripts (self.__next_f.push), which differ on
+      // every page and cannot carry a nonce on a cached page; no eval, no foreign origin.
+      return html(`'self' 'unsafe-inline'${evalInDev}`);
   }
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { z } from "zod";
 import { StatusBadge } from "@/components/claims/status-badge";
-import { StatusSelect } from "@/components/claims/status-select";
+import { PublicationSelect, StatusSelect } from "@/components/claims/status-select";
 import { DateTime } from "@/components/ui/date-time";
 import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
@@ -55,14 +55,7 @@ export default async function DeskPage({ searchParams }: Props) {
           <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Words in the statement or context" className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-normal" />
         </label>
         <StatusSelect value={filters.status} className={SELECT} />
-        <label className="text-sm font-semibold">
-          Publication
-          <select name="publication" defaultValue={filters.publication ?? ""} className={SELECT}>
-            <option value="">Drafts and published</option>
-            <option value="draft">Drafts</option>
-            <option value="published">Published</option>
-          </select>
-        </label>
+        <PublicationSelect value={filters.publication} className={SELECT} />
         <label className="text-sm font-semibold">
           Tag
           <select name="tag" defaultValue={filters.tag ?? ""} className={SELECT}>

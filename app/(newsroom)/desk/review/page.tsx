@@ -1,4 +1,5 @@
 import type { Metadata, Route } from "next";
+import { PublicationSelect } from "@/components/claims/status-select";
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { StatusBadge } from "@/components/claims/status-badge";
@@ -42,14 +43,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             ))}
           </select>
         </label>
-        <label className="text-sm font-semibold">
-          Publication
-          <select name="publication" defaultValue={filters.publication ?? ""} className={SELECT}>
-            <option value="">Drafts and published</option>
-            <option value="draft">Drafts</option>
-            <option value="published">Published</option>
-          </select>
-        </label>
+        <PublicationSelect value={filters.publication} className={SELECT} />
         <div className="flex items-end gap-3">
           <button type="submit" className="min-h-11 rounded-md bg-ink px-4 py-2 font-semibold text-white">
             Apply
