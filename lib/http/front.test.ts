@@ -7,7 +7,7 @@ import { connect } from "node:net";
 import { answerClientError, createFront, NOT_FOUND_PATH } from "@/lib/http/front";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/request-target";
 
-type Seen = { url?: string; address?: string };
+type Seen = { url?: string; address?: string; body?: string };
 
 async function start(trustedProxyHops: number, https = false) {
   const seen: Seen = {};
@@ -21,6 +21,11 @@ async function start(trustedProxyHops: number, https = false) {
       handle: async (req, res) => {
         seen.url = req.url;
         seen.address = req.headers[CLIENT_ADDRESS_HEADER] as string;
+        if (req.method === "POST") {
+          const chunks: Buffer[] = [];
+          for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+          seen.body = Buffer.concat(chunks).toString("utf8");
+        }
         if (req.url === "/explode") throw new Error("boom");
         res.statusCode = req.url === NOT_FOUND_PATH ? 404 : 200;
         res.end("from next");
@@ -33,7 +38,7 @@ async function start(trustedProxyHops: number, https = false) {
 }
 
 /** A raw request: the target is sent exactly as given, as a hostile client would. */
-function send(port: number, method: string, target: string, headers: Record<string, string> = {}) {
+function send(port: number, method: string, target: string, headers: Record<string, string> = {}, body?: string | Buffer) {
   return new Promise<{ status: number; headers: IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const req = request({ host: "127.0.0.1", port, method, path: target, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
       let body = "";
@@ -42,7 +47,7 @@ function send(port: number, method: string, target: string, headers: Record<stri
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -108,6 +113,21 @@ describe("the HTTP front", () => {
     expect(front.refusals).toHaveLength(4);
     expect(front.refusals.every((line) => line.startsWith("Refused a form post to /sign-in"))).toBe(true);
     expect((await send(front.port, "POST", "/sign-in", { origin: `http://127.0.0.1:${front.port}` })).status).toBe(200);
+  });
+
+  it("answers a multipart form post that cannot be parsed with 400, and hands a good one on intact", async () => {
+    const origin = `http://127.0.0.1:${front.port}`;
+    const broken = await send(front.port, "POST", "/desk/claims/new", { origin, "content-type": "multipart/form-data; boundary=x" }, "not multipart at all");
+    expect(broken.status).toBe(400);
+    expectSecurityHeaders(broken.headers);
+
+    const form = "--x\r\nContent-Disposition: form-data; name=\"statement\"\r\n\r\nTrump spoke with Putin\r\n--x--\r\n";
+    const good = await send(front.port, "POST", "/desk/claims/new", { origin, "content-type": "multipart/form-data; boundary=x" }, form);
+    expect(good.status).toBe(200);
+    expect(front.seen.body).toBe(form);
+
+    const huge = await send(front.port, "POST", "/desk/claims/new", { origin, "content-type": "multipart/form-data; boundary=x" }, Buffer.alloc(1024 * 1024 + 10, 97));
+    expect(huge.status).toBe(413);
   });
 
   it("serves an absolute-form target as its path and refuses a bad Host", async () => {

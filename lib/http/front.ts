@@ -8,7 +8,7 @@
 //   with Allow), `OPTIONS *`, and server actions from a foreign Origin (403, logged as a refusal).
 // - Records the client's address (the socket's, or the one trusted proxies report) in a header a
 //   client cannot set, for per-address sign-in throttling.
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
@@ -53,6 +53,50 @@ function answer(req: IncomingMessage, res: ServerResponse, status: number, title
     "Content-Security-Policy": contentSecurityPolicy("data"),
   });
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/** Next's own limit for a server action's body (serverActions.bodySizeLimit, 1 MB). */
+export const FORM_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The whole body, or null when it is over `limit` bytes; the rest is then drained unread, so that
+ * the client, still sending, can read the answer.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off("data", onData);
+      req.resume();
+      resolve(null);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(size <= limit ? Buffer.concat(chunks) : null));
+    req.once("error", reject);
+  });
+}
+
+/** The same request with a body that has been read already, for Next to read again. */
+function withBody(req: IncomingMessage, body: Buffer): IncomingMessage {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.push(body);
+  copy.push(null);
+  // The body is all there: destroying the copy once it is read must not close the connection.
+  copy.complete = true;
+  return copy;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -104,6 +148,7 @@ export function createFront(options: FrontOptions) {
       res.end();
       return;
     }
+    let forward = req;
     // Any POST may be taken for a server action by Next (pages, and the 404 page for unknown
     // paths); only route handlers, which do their own checks, are left to themselves.
     if (method === "POST" && route?.kind !== "handler") {
@@ -112,6 +157,20 @@ export function createFront(options: FrontOptions) {
         log(`Refused a form post to ${pathname.slice(0, 200)} from ${refusal}.`);
         return answer(req, res, 403, "Not allowed", "Forms on this site can only be sent from this site.");
       }
+      // Next reads a multipart form post itself and answers a 500 when the body does not parse
+      // (a broken boundary, a truncated part). Read it here first, within Next's own size limit,
+      // and answer what cannot be read with 400 (or 413) instead.
+      const contentType = header(req, "content-type") ?? "";
+      if (/^multipart\/form-data/i.test(contentType)) {
+        const body = await readBody(req, FORM_BODY_LIMIT);
+        if (!body) return answer(req, res, 413, "Form too large", "That form is larger than this site accepts.");
+        try {
+          await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+        } catch {
+          return answer(req, res, 400, "Bad request", "That form could not be read. Reload the page and send it again.");
+        }
+        forward = withBody(req, body);
+      }
     }
 
     // The desk's nonce policy is set by proxy.ts on the pages Next renders; anything else answered
@@ -119,8 +178,8 @@ export function createFront(options: FrontOptions) {
     const kind = policyKind(pathname);
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
-    if (!target.ok) req.url = NOT_FOUND_PATH;
-    await options.handle(req, res);
+    if (!target.ok) forward.url = NOT_FOUND_PATH;
+    await options.handle(forward, res);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
