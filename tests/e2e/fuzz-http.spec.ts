@@ -11,6 +11,9 @@ import { fc, fuzzParameters, hostileString, percentGarbage } from "@/tests/fuzz/
 import { expect, signIn, test } from "./fixtures";
 
 const DEFAULT_RUNS = 300;
+
+const LEAK =
+  /\n\s+at [\w.<>]+ \(|\/work\/|\/home\/|node_modules\/|PrismaClient|Invalid `prisma|ERROR: |syntax error at or near|violates (unique|foreign key|check) constraint|relation "[^"]+" does not exist|invalid byte sequence/;
 const { seed, numRuns } = fuzzParameters(DEFAULT_RUNS);
 
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
@@ -19,7 +22,9 @@ type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 function send(base: URL, method: string, target: string, headers: Record<string, string>, body?: string): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: base.hostname, port: base.port, method, path: target, headers: { host: base.host, ...headers }, timeout: 30_000 },
+      // Browsers accept far larger answers than Node's 16 KB default (a redirect may echo a
+      // long query in Location); read what a browser would.
+      { host: base.hostname, port: base.port, method, path: target, headers: { host: base.host, ...headers }, timeout: 30_000, maxHeaderSize: 256 * 1024 },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -127,7 +132,9 @@ test("no request gets a 5xx, a stack trace or a missing security header", async 
         expect(answer.headers["x-content-type-options"], where).toBe("nosniff");
         expect(answer.headers["content-security-policy"], where).toContain("frame-ancestors 'none'");
         expect(answer.headers["x-frame-options"], where).toBe("DENY");
-        expect(answer.body, where).not.toMatch(/\n\s+at [\w.<>]+ \(|\/work\/|node_modules\/|PrismaClient|SELECT .* FROM|ERROR: |syntax error at/);
+        // What the server itself would say if it leaked: a stack frame, a file path, Prisma's or
+        // PostgreSQL's own words. (SQL the client sent may be echoed back, escaped, in a search box.)
+        expect(answer.body, where).not.toMatch(LEAK);
       },
     ),
     {

@@ -536,6 +536,9 @@ const ACTIONS: ActionCase[] = [
 
 /** Default runs per property; FUZZ_RUNS overrides. Bounded so that the file stays near a minute. */
 const RUNS = 20;
+// A property is one test: give a long run (npm run fuzz) time in proportion to its runs, or a
+// timed-out property would go on in the background and trip over the next one's reset.
+vi.setConfig({ testTimeout: Math.max(60_000, fuzzParameters(RUNS).numRuns * 1_000) });
 
 describe("every server action, fuzzed, as every persona", () => {
   for (const actionCase of ACTIONS) {
