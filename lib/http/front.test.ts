@@ -84,7 +84,6 @@ describe("the HTTP front", () => {
     ["TRACE", "/api/health", "GET, HEAD, OPTIONS"],
     ["PUT", "/", "GET, HEAD, OPTIONS"],
     ["DELETE", "/desk", "GET, HEAD, POST, OPTIONS"],
-    ["PROPFIND", "/nowhere", "GET, HEAD, OPTIONS"],
     ["POST", "/claims/x", "GET, HEAD, OPTIONS"],
   ])("answers %s %s with 405 and Allow: %s", async (method, target, allow) => {
     const response = await send(front.port, method, target);
@@ -92,6 +91,17 @@ describe("the HTTP front", () => {
     expect(response.headers.allow).toBe(allow);
     expect(response.body).toContain("Method not allowed");
     expectSecurityHeaders(response.headers);
+  });
+
+  it("answers POST, PUT, PATCH and DELETE to an unknown or malformed path with 404 itself", async () => {
+    for (const [method, target] of [["POST", "/nowhere"], ["POST", "/desk/claims/100%/evidence/new"], ["PUT", "/nowhere"], ["DELETE", "/claims/%zz"]] as const) {
+      const response = await send(front.port, method, target, { rsc: "1", "next-action": "x" });
+      expect(response.status, `${method} ${target}`).toBe(404);
+      expectSecurityHeaders(response.headers);
+    }
+    const unknown = await send(front.port, "PROPFIND", "/nowhere");
+    expect(unknown.status).toBe(405);
+    expect(unknown.headers.allow).toBe("GET, HEAD, OPTIONS");
   });
 
   it("answers OPTIONS * and OPTIONS on a route with what is allowed", async () => {

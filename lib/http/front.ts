@@ -143,6 +143,12 @@ export function createFront(options: FrontOptions) {
         Allow: allow.join(", "),
       });
     }
+    // Nothing at an unknown (or malformed) path takes a POST, PUT, PATCH or DELETE; handed to Next,
+    // a POST there dressed as a server action (RSC and Next-Action headers) trips an invariant of
+    // Next's and answers 500.
+    if (!route && !allow.includes(method)) {
+      return answer(req, res, 404, "We could not find that page", "The claim may not exist, or it has not been published.");
+    }
     if (method === "OPTIONS" && route) {
       res.writeHead(204, { Allow: allow.join(", "), "Content-Security-Policy": contentSecurityPolicy("data") });
       res.end();
