@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
-import { expect, signIn, test } from "./fixtures";
+import { expect, logClaim, signIn, test } from "./fixtures";
 
 const editorEmail = DEMO_ACCOUNTS.find((demo) => demo.role === "editor")!.email;
 
@@ -163,15 +163,7 @@ test.describe("refusals", () => {
 
 test("unpublishing asks first, and can be done with the keyboard alone", async ({ page }) => {
   await signIn(page, "editor", { from: "/sign-in" });
-  await page.goto("/desk/claims/new");
-  await page.getByLabel("Statement").fill(`Musk joined a call about Ukraine ${Math.random().toString(36).slice(2, 8)}`);
-  await page.getByRole("button", { name: "Log claim as draft" }).click();
-  const similar = page.getByLabel("This is a different claim: log it anyway");
-  await expect(page.getByText("Claim logged as a draft.").or(similar)).toBeVisible();
-  if (await similar.isVisible()) {
-    await similar.check();
-    await page.getByRole("button", { name: "Log claim as draft" }).click();
-  }
+  await logClaim(page, `Musk joined a call about Ukraine ${Math.random().toString(36).slice(2, 8)}`);
   await linkEvidence(page, {
     url: "https://www.axios.com/2024/11/12/musk-call-ukraine",
     headline: "Musk joined the call, sources say",

@@ -40,3 +40,18 @@ export async function signIn(page: Page, role: StaffRole, options: { from?: stri
   // Argon2 verification is deliberately slow, and slower still on a busy 2-core machine.
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 15_000 });
 }
+
+/** Logs a draft claim (past the similar-claims warning, if any) and returns its desk path. */
+export async function logClaim(page: Page, statement: string): Promise<string> {
+  await page.goto("/desk/claims/new");
+  await page.getByLabel("Statement").fill(statement);
+  await page.getByRole("button", { name: "Log claim as draft" }).click();
+  const similar = page.getByLabel("This is a different claim: log it anyway");
+  await expect(page.getByText("Claim logged as a draft.").or(similar)).toBeVisible();
+  if (await similar.isVisible()) {
+    await similar.check();
+    await page.getByRole("button", { name: "Log claim as draft" }).click();
+  }
+  await expect(page.getByText("Claim logged as a draft.")).toBeVisible();
+  return new URL(page.url()).pathname;
+}

@@ -1,5 +1,5 @@
 import type { BrowserContext, Locator, Page } from "@playwright/test";
-import { expect, signIn, type StaffRole, test } from "./fixtures";
+import { expect, logClaim, signIn, type StaffRole, test } from "./fixtures";
 
 // Every desk form keeps every field after every kind of rejection. React 19 resets a form after
 // its action; selects once went back to their first option there, and the next submit saved that.
@@ -49,20 +49,6 @@ async function expectErrorSummary(page: Page, text: string | RegExp) {
 }
 
 /** A fresh claim of this test's own, so that nothing here changes what other specs count. */
-async function logClaim(page: Page, statement: string): Promise<string> {
-  await page.goto("/desk/claims/new");
-  await page.getByLabel("Statement").fill(statement);
-  await page.getByRole("button", { name: "Log claim as draft" }).click();
-  const similar = page.getByLabel("This is a different claim: log it anyway");
-  await expect(page.getByText("Claim logged as a draft.").or(similar)).toBeVisible();
-  if (await similar.isVisible()) {
-    await similar.check();
-    await page.getByRole("button", { name: "Log claim as draft" }).click();
-  }
-  await expect(page.getByText("Claim logged as a draft.")).toBeVisible();
-  return new URL(page.url()).pathname;
-}
-
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test("Log a claim keeps the precision and every chosen entity after a field error and the similar-claims warning", async ({ page }) => {
