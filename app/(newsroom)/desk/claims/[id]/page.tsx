@@ -101,7 +101,7 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
           ) : null}
           {can(viewer, "claim.publish") ? <PublicationForm claimId={claim.id} version={claim.version} published={claim.publication === "published"} /> : null}
           {claim.publication === "published" ? (
-            <Link href={`/claims/${claim.slug}`} className="inline-flex min-h-11 items-center px-2 font-semibold text-accent hover:underline">
+            <Link href={`/claims/${claim.slug}`} prefetch={false} className="inline-flex min-h-11 items-center px-2 font-semibold text-accent hover:underline">
               Public page ↗
             </Link>
           ) : null}
