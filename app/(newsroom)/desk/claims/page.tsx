@@ -12,7 +12,7 @@ import { STANCE_LABEL } from "@/lib/evidence/stance";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
 import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, textParam, withParams } from "@/lib/search-params";
 
-export const metadata: Metadata = { title: "Claims desk" };
+export const metadata: Metadata = { title: "Claims" };
 
 const FiltersSchema = z.object({
   status: optionalParam(z.enum(Object.values(VerificationStatus))),
@@ -27,8 +27,8 @@ const SELECT = "mt-1 block w-full rounded-md border border-rule bg-white px-3 py
 
 type Props = { searchParams: Promise<RawSearchParams> };
 
-export default async function DeskPage({ searchParams }: Props) {
-  const viewer = await requirePagePermission("desk.read", "/desk");
+export default async function DeskClaimsPage({ searchParams }: Props) {
+  const viewer = await requirePagePermission("desk.read", "/desk/claims");
   const filters = parseSearchParams(FiltersSchema, await searchParams);
   const [{ claims, total, pages }, tags] = await Promise.all([
     listDeskClaims({ ...filters, createdById: filters.mine ? viewer.id : undefined }),
@@ -75,7 +75,7 @@ export default async function DeskPage({ searchParams }: Props) {
           <button type="submit" className="min-h-11 rounded-md bg-ink px-4 py-2 font-semibold text-white">
             Apply
           </button>
-          <Link href="/desk" className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-muted hover:text-ink">
+          <Link href="/desk/claims" className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-muted hover:text-ink">
             Clear
           </Link>
         </div>
@@ -118,7 +118,7 @@ export default async function DeskPage({ searchParams }: Props) {
         </ul>
       )}
 
-      <Pager page={filters.page} pages={pages} href={(page) => withParams("/desk", { ...filters, page })} />
+      <Pager page={filters.page} pages={pages} href={(page) => withParams("/desk/claims", { ...filters, page })} />
     </>
   );
 }
