@@ -121,13 +121,15 @@ export function HorizontalBarChart({
               </g>
             );
           })}
-          <AxisLeft
-            scale={y}
-            hideAxisLine
-            hideTicks
-            tickFormat={(key) => shorten(labels.get(key) ?? key, Math.floor(labelWidth / 7.5))}
-            tickLabelProps={{ ...TICK_LABEL, fill: "#1c1f24", fontSize: 13, textAnchor: "end", dx: -4, verticalAnchor: "middle" }}
-          />
+          <g aria-hidden="true">
+            <AxisLeft
+              scale={y}
+              hideAxisLine
+              hideTicks
+              tickFormat={(key) => shorten(labels.get(key) ?? key, Math.floor(labelWidth / 7.5))}
+              tickLabelProps={{ ...TICK_LABEL, fill: "#1c1f24", fontSize: 13, textAnchor: "end", dx: -4, verticalAnchor: "middle" }}
+            />
+          </g>
         </Group>
       </svg>
     </>
@@ -169,24 +171,28 @@ export function ColumnChart({
             </g>
           );
         })}
-        <AxisLeft
-          scale={y}
-          numTicks={4}
-          tickFormat={(value) => (Number.isInteger(Number(value)) ? Number(value).toLocaleString("en-GB") : "")}
-          stroke="#e2e4e8"
-          tickStroke="#e2e4e8"
-          tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -2, verticalAnchor: "middle" }}
-        />
-        <AxisBottom
-          top={innerHeight}
-          scale={x}
-          // Every other week is labelled, so the labels never collide on a narrow screen.
-          tickValues={columns.filter((_, index) => (columns.length - 1 - index) % 2 === 0).map((column) => column.key)}
-          tickFormat={(key) => labels.get(key) ?? key}
-          stroke="#e2e4e8"
-          tickStroke="#e2e4e8"
-          tickLabelProps={{ ...TICK_LABEL, textAnchor: "middle" }}
-        />
+        {/* visx draws each tick label as a nested <svg>, which browsers expose as an image of its
+            own: hidden here, since the chart's name already says what the axes show. */}
+        <g aria-hidden="true">
+          <AxisLeft
+            scale={y}
+            numTicks={4}
+            tickFormat={(value) => (Number.isInteger(Number(value)) ? Number(value).toLocaleString("en-GB") : "")}
+            stroke="#e2e4e8"
+            tickStroke="#e2e4e8"
+            tickLabelProps={{ ...TICK_LABEL, textAnchor: "end", dx: -2, verticalAnchor: "middle" }}
+          />
+          <AxisBottom
+            top={innerHeight}
+            scale={x}
+            // Every other week is labelled, so the labels never collide on a narrow screen.
+            tickValues={columns.filter((_, index) => (columns.length - 1 - index) % 2 === 0).map((column) => column.key)}
+            tickFormat={(key) => labels.get(key) ?? key}
+            stroke="#e2e4e8"
+            tickStroke="#e2e4e8"
+            tickLabelProps={{ ...TICK_LABEL, textAnchor: "middle" }}
+          />
+        </g>
       </Group>
     </svg>
   );

@@ -20,12 +20,12 @@ export const QUEUE_AGE_BUCKETS = [
   { label: "Over 4 weeks", maxDays: null },
 ] as const satisfies readonly { label: string; maxDays: number | null }[];
 
-/** The review queue's ranks (schema.prisma, Claim.reviewRank), in the queue's own words. */
+/** Why a claim is in the review queue (schema.prisma, Claim.reviewRank), after its count: "3 with new evidence". */
 export type QueueRank = 0 | 1 | 2;
 export const QUEUE_RANK_LABEL: Record<QueueRank, string> = {
-  0: "a suggested move",
-  1: "new evidence",
-  2: "unverified, waiting",
+  0: "with a suggested move",
+  1: "with new evidence",
+  2: "unverified with nothing new",
 };
 
 const MINUTE = 60;

@@ -41,7 +41,7 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
   const busiest = verdictsPerWeek.reduce<(typeof verdictsPerWeek)[number] | null>((best, week) => (week.count > (best?.count ?? 0) ? week : best), null);
   const queueReasons = ([0, 1, 2] as const)
     .filter((rank) => queue.byRank[rank] > 0)
-    .map((rank) => `${queue.byRank[rank].toLocaleString("en-GB")} with ${QUEUE_RANK_LABEL[rank]}`)
+    .map((rank) => `${queue.byRank[rank].toLocaleString("en-GB")} ${QUEUE_RANK_LABEL[rank]}`)
     .join(", ");
 
   const openSentence =
