@@ -103,7 +103,7 @@ test("no request gets a 5xx, a stack trace or a missing security header", async 
   const slug = /\/claims\/([^<\/]+)<\/loc>/.exec(sitemap)?.[1] ?? "trump-spoke-with-putin";
   const entity = /\/entities\/([0-9a-f-]{36})/.exec(sitemap)?.[1] ?? "00000000-0000-4000-8000-000000000000";
   await signIn(page, "editor", { from: "/sign-in" });
-  const desk = await (await page.request.get("/desk")).text();
+  const desk = await (await page.request.get("/desk/claims")).text();
   const claimId = /\/desk\/claims\/([0-9a-f-]{36})/.exec(desk)?.[1] ?? entity;
   const real: Record<string, string> = { slug, id: claimId, evidenceId: claimId, token: "x".repeat(43), path: "static/none.js" };
   const session = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
