@@ -86,13 +86,12 @@ export function frontEnv(): FrontEnv {
   return parsed.data;
 }
 
-let timeZone: string | undefined;
-
-/** The newsroom's time zone (NEWSROOM_TIME_ZONE, else UTC). A bad value throws, naming the variable. */
+/**
+ * The newsroom's time zone (NEWSROOM_TIME_ZONE, else UTC). A bad value throws, naming the variable
+ * (and scripts/server.ts refuses to start with one, through frontEnv). Cheap: not cached.
+ */
 export function newsroomTimeZone(): string {
-  if (timeZone) return timeZone;
   const parsed = NewsroomTimeZone.safeParse(process.env.NEWSROOM_TIME_ZONE);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
-  timeZone = parsed.data;
-  return timeZone;
+  return parsed.data;
 }
