@@ -77,7 +77,8 @@ test("an editor takes their device's zone, enters a time in it, and readers see 
   await page.goto(`${claimPath}/evidence/new`);
   const published = page.getByLabel(`Published (${detected}, UTC+5:45)`);
   await expect(published).toBeVisible();
-  await page.getByLabel("Web address").fill(`https://kathmandupost.example/${unique()}`);
+  // The outlet is suggested from the address (Associated Press).
+  await page.getByLabel("Web address").fill(`https://apnews.com/article/kathmandu-${unique()}`);
   await page.getByLabel("Headline").fill("Filed after midnight in Kathmandu");
   await published.fill("2024-11-11T01:00");
   await page.getByRole("group", { name: "Which way does it point?" }).getByLabel("Reports it").check();
@@ -118,7 +119,7 @@ test("a time the clocks skip is refused on the field, and the form keeps everyth
   const claimPath = await logClaim(page, `Clocks went forward in New York ${unique()}`);
   await page.goto(`${claimPath}/evidence/new`);
   const published = page.getByLabel("Published (America/New_York, UTC\u22125, UTC\u22124 in summer time)");
-  await page.getByLabel("Web address").fill(`https://apnews.example/${unique()}`);
+  await page.getByLabel("Web address").fill(`https://apnews.com/article/new-york-${unique()}`);
   await page.getByLabel("Headline").fill("Filed in the hour that never was");
   await published.fill("2024-03-10T02:30");
   await page.getByRole("group", { name: "Which way does it point?" }).getByLabel("Denies it").check();
