@@ -1,6 +1,20 @@
 // The only module that reads process.env for the application. Parsed lazily: `next build` runs
 // without a database, so nothing may demand DATABASE_URL until a request needs it.
 import { z } from "zod";
+import { isTimeZone, UTC } from "@/lib/time/zones";
+
+/**
+ * The newsroom's time zone (an IANA name such as Europe/London): readers see dates and times in
+ * it, and so do staff who have not chosen their own. UTC when unset. The database keeps UTC.
+ */
+const NewsroomTimeZone = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string()
+    .trim()
+    .refine(isTimeZone, { error: "NEWSROOM_TIME_ZONE must be an IANA time zone such as Europe/London or America/New_York" })
+    .default(UTC),
+);
 
 const ServerEnvSchema = z
   .object({
@@ -60,12 +74,24 @@ const FrontEnvSchema = z.object({
     .min(0)
     .max(10)
     .default(0),
+  // Checked here too, so that a misspelt zone stops the start instead of the first page.
+  NEWSROOM_TIME_ZONE: NewsroomTimeZone,
 });
 
 export type FrontEnv = z.infer<typeof FrontEnvSchema>;
 
 export function frontEnv(): FrontEnv {
   const parsed = FrontEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  return parsed.data;
+}
+
+/**
+ * The newsroom's time zone (NEWSROOM_TIME_ZONE, else UTC). A bad value throws, naming the variable
+ * (and scripts/server.ts refuses to start with one, through frontEnv). Cheap: not cached.
+ */
+export function newsroomTimeZone(): string {
+  const parsed = NewsroomTimeZone.safeParse(process.env.NEWSROOM_TIME_ZONE);
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
   return parsed.data;
 }

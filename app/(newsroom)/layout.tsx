@@ -3,6 +3,7 @@ import { can } from "@/lib/auth/permissions";
 import { canVerify } from "@/lib/claims/status";
 import { signOutAction } from "@/lib/auth/actions";
 import { getViewer } from "@/lib/auth/session";
+import { timeZoneCity } from "@/lib/time/zones";
 
 const ROLE_LABEL = { editor: "Editor", fact_checker: "Fact-checker", admin: "Admin" } as const;
 
@@ -34,9 +35,9 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
             Accounts
           </Link>
         ) : null}
-        <span className="ml-auto text-muted">
-          {viewer.name} · {ROLE_LABEL[viewer.role]}
-        </span>
+        <Link href="/desk/account" className="ml-auto text-muted hover:text-ink hover:underline">
+          {viewer.name} · {ROLE_LABEL[viewer.role]} · {timeZoneCity(viewer.timeZone)}
+        </Link>
         <form action={signOutAction}>
           <button type="submit" className="font-semibold text-accent hover:underline">
             Sign out

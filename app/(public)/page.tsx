@@ -6,6 +6,7 @@ import { ClaimList } from "@/components/claims/claim-list";
 import { StatusSelect } from "@/components/claims/status-select";
 import { Pager } from "@/components/ui/pager";
 import { listPublicFilterOptions, listPublishedClaims } from "@/lib/claims/queries";
+import { newsroomTimeZone } from "@/lib/env";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
 import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, textParam, withParams } from "@/lib/search-params";
 
@@ -103,7 +104,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <>
           <p className="mt-6 text-sm text-muted">{total === 1 ? "1 claim" : `${total} claims`}, newest activity first</p>
           <div className="mt-2">
-            <ClaimList claims={claims} label="Published claims" />
+            <ClaimList claims={claims} label="Published claims" timeZone={newsroomTimeZone()} />
           </div>
           <Pager page={filters.page} pages={pages} href={(page) => withParams("/", { ...filters, page })} />
         </>

@@ -4,7 +4,7 @@ import { DateTime } from "@/components/ui/date-time";
 import type { PublishedClaimListItem } from "@/lib/claims/queries";
 import { STATUS_INFO } from "@/lib/claims/status";
 
-export function ClaimList({ claims, label }: { claims: PublishedClaimListItem[]; label: string }) {
+export function ClaimList({ claims, label, timeZone }: { claims: PublishedClaimListItem[]; label: string; timeZone: string }) {
   return (
     <ul className="divide-y divide-rule border-y border-rule" aria-label={label}>
       {claims.map((claim) => {
@@ -20,11 +20,11 @@ export function ClaimList({ claims, label }: { claims: PublishedClaimListItem[];
             <p className="mt-1 text-sm text-muted">
               {last && last.fromStatus ? (
                 <>
-                  {STATUS_INFO[last.fromStatus].label} → {STATUS_INFO[last.toStatus].label} on <DateTime value={last.createdAt} />
+                  {STATUS_INFO[last.fromStatus].label} → {STATUS_INFO[last.toStatus].label} on <DateTime value={last.createdAt} timeZone={timeZone} />
                 </>
               ) : (
                 <>
-                  Updated <DateTime value={claim.updatedAt} />
+                  Updated <DateTime value={claim.updatedAt} timeZone={timeZone} />
                 </>
               )}
               {" · "}

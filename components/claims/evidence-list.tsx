@@ -35,7 +35,9 @@ function Speaker({ evidence }: { evidence: ListedEvidence }) {
   return evidence.speakerDescription ? <>{evidence.speakerDescription}</> : null;
 }
 
-function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions }: { evidence: E; copies: E[]; actions?: (item: E) => ReactNode }) {
+type Dates = { timeZone: string; withTime: boolean };
+
+function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions, dates }: { evidence: E; copies: E[]; actions?: (item: E) => ReactNode; dates: Dates }) {
   return (
     // The summary at the top of the page links here; the card it lands on is outlined.
     <article
@@ -53,7 +55,7 @@ function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions }: {
         {evidence.publishedAt ? (
           <>
             <span aria-hidden="true">·</span>
-            <DateTime value={evidence.publishedAt} />
+            <DateTime value={evidence.publishedAt} {...dates} />
           </>
         ) : null}
         <span aria-hidden="true">·</span>
@@ -87,7 +89,7 @@ function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions }: {
                 {copy.publishedAt ? (
                   <span className="text-muted">
                     {" "}
-                    · <DateTime value={copy.publishedAt} />
+                    · <DateTime value={copy.publishedAt} {...dates} />
                   </span>
                 ) : null}
                 {actions ? <div className="mt-1">{actions(copy)}</div> : null}
@@ -101,8 +103,21 @@ function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions }: {
   );
 }
 
-/** Evidence grouped by stance, copies under their original. The desk passes `actions` (edit, remove) per piece. */
-export function EvidenceList<E extends ListedEvidence>({ evidence, actions }: { evidence: E[]; actions?: (item: E) => ReactNode }) {
+/**
+ * Evidence grouped by stance, copies under their original. The desk passes `actions` (edit, remove)
+ * per piece, and `withTime` to show publication times (in `timeZone`), not just dates.
+ */
+export function EvidenceList<E extends ListedEvidence>({
+  evidence,
+  actions,
+  timeZone,
+  withTime = false,
+}: {
+  evidence: E[];
+  actions?: (item: E) => ReactNode;
+  timeZone: string;
+  withTime?: boolean;
+}) {
   const groups = groupEvidence(evidence);
   if (groups.length === 0) {
     return <p className="text-muted">No evidence has been linked to this claim yet.</p>;
@@ -116,7 +131,7 @@ export function EvidenceList<E extends ListedEvidence>({ evidence, actions }: { 
           </h3>
           <div className="space-y-3">
             {group.items.map(({ item, copies }) => (
-              <EvidenceCard key={item.id} evidence={item} copies={copies} actions={actions} />
+              <EvidenceCard key={item.id} evidence={item} copies={copies} actions={actions} dates={{ timeZone, withTime }} />
             ))}
           </div>
         </section>

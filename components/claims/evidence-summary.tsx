@@ -34,7 +34,7 @@ function attribution(evidence: PublishedEvidence): { name: string; detail: strin
  * For / Against / No comment: the strongest piece on each side, each linking down to its card in
  * the evidence list. Renders nothing when no evidence takes a side.
  */
-export function EvidenceSummary({ evidence, className = "" }: { evidence: PublishedEvidence[]; className?: string }) {
+export function EvidenceSummary({ evidence, timeZone, className = "" }: { evidence: PublishedEvidence[]; timeZone: string; className?: string }) {
   const sides = summariseSides(evidence);
   if (sides.length === 0) return null;
   return (
@@ -59,7 +59,7 @@ export function EvidenceSummary({ evidence, className = "" }: { evidence: Publis
                 {detail && strongest.publishedAt ? " · " : null}
                 {strongest.publishedAt ? (
                   <span className="whitespace-nowrap">
-                    <DateTime value={strongest.publishedAt} />
+                    <DateTime value={strongest.publishedAt} timeZone={timeZone} />
                   </span>
                 ) : null}
               </p>

@@ -14,7 +14,8 @@ type Transition = PublishedClaim["transitions"][number];
  * claim was logged and each move with its rationale. The desk (`showRole`) also sees which role
  * made each move.
  */
-export function StatusTimeline({ transitions, showRole = false }: { transitions: Transition[]; showRole?: boolean }) {
+/** Times are shown in `timeZone`: the newsroom's for readers, the viewer's own on the desk. */
+export function StatusTimeline({ transitions, timeZone, showRole = false }: { transitions: Transition[]; timeZone: string; showRole?: boolean }) {
   const reviewed = transitions.some((transition) => transition.fromStatus);
   return (
     <ol className="relative space-y-6 border-l-2 border-rule pl-6">
@@ -27,7 +28,7 @@ export function StatusTimeline({ transitions, showRole = false }: { transitions:
               <span aria-hidden="true" className="absolute -left-[31px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-muted" />
               <p className="text-sm">
                 <span className="font-semibold text-ink">
-                  Logged on <DateTime value={transition.createdAt} />
+                  Logged on <DateTime value={transition.createdAt} timeZone={timeZone} />
                 </span>
                 <span className="text-muted">
                   {reviewed ? ` as ${STATUS_INFO[transition.toStatus].label.toLowerCase()}` : ", not yet reviewed"}
@@ -43,7 +44,7 @@ export function StatusTimeline({ transitions, showRole = false }: { transitions:
             <span aria-hidden="true" className="absolute -left-[31px] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-ink" />
             <p className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-semibold text-ink">
-                <DateTime value={transition.createdAt} withTime />
+                <DateTime value={transition.createdAt} timeZone={timeZone} withTime />
               </span>
               <span className="sr-only">Moved from</span>
               <StatusBadge status={transition.fromStatus} />

@@ -17,7 +17,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-export function EditHistory({ edits }: { edits: ClaimEdit[] }) {
+export function EditHistory({ edits, timeZone }: { edits: ClaimEdit[]; timeZone: string }) {
   if (edits.length === 0) return <p className="text-muted">No edits recorded.</p>;
   return (
     <ol className="space-y-4">
@@ -26,7 +26,7 @@ export function EditHistory({ edits }: { edits: ClaimEdit[] }) {
         return (
           <li key={edit.id} className="rounded-md border border-rule bg-white p-3 text-sm">
             <p>
-              <DateTime value={edit.createdAt} withTime /> · <span className="font-semibold">{edit.actor.name}</span> ({edit.actorRole.replace("_", "-")}){" "}
+              <DateTime value={edit.createdAt} timeZone={timeZone} withTime /> · <span className="font-semibold">{edit.actor.name}</span> ({edit.actorRole.replace("_", "-")}){" "}
               {ACTION_LABEL[edit.action] ?? edit.action}
               {edit.evidence ? <>: “{edit.evidence.headline}”</> : null}
             </p>

@@ -52,6 +52,7 @@ export function EvidenceForm({
   outlets,
   speakers,
   siblings,
+  timeZone,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   claimId: string;
@@ -61,6 +62,8 @@ export function EvidenceForm({
   outlets: OutletOption[];
   speakers: SpeakerOption[];
   siblings: SiblingEvidence[];
+  /** The editor's zone, in which the publication time is shown and entered; `description` names it with its offsets. */
+  timeZone: { id: string; description: string };
 }) {
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const errors = state.fieldErrors ?? {};
@@ -123,9 +126,16 @@ export function EvidenceForm({
         {(props) => <input {...props} name="headline" required maxLength={300} />}
       </Field>
 
-      <Field id="publishedAt" label="Published (UTC)" errors={errors.publishedAt} value={value("publishedAt")}>
+      <Field
+        id="publishedAt"
+        label={`Published (${timeZone.description})`}
+        hint="The time on a clock in your time zone, which you can change under Your account."
+        errors={errors.publishedAt}
+        value={value("publishedAt")}
+      >
         {(props) => <input {...props} name="publishedAt" type="datetime-local" />}
       </Field>
+      <input type="hidden" name="publishedAtZone" value={timeZone.id} />
 
       <RadioGroup name="stance" legend="Which way does it point?" options={STANCES.map((stance) => ({ value: stance, label: STANCE_LABEL[stance] }))} value={value("stance")} errors={errors.stance} />
       <RadioGroup name="sourcing" legend="How is it sourced?" options={SOURCINGS.map((sourcing) => ({ value: sourcing, label: SOURCING_LABEL[sourcing] }))} value={value("sourcing")} errors={errors.sourcing} />

@@ -4,8 +4,8 @@ import type { Route } from "next";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { acceptInvitation, changeRole, createAccount, setAccountActive } from "@/lib/accounts/mutations";
-import { AccountActiveSchema, AccountCreateSchema, AccountRoleSchema, InvitationAcceptSchema } from "@/lib/accounts/schema";
+import { acceptInvitation, changeRole, createAccount, setAccountActive, setOwnTimeZone } from "@/lib/accounts/mutations";
+import { AccountActiveSchema, AccountCreateSchema, AccountRoleSchema, InvitationAcceptSchema, TimeZoneChoiceSchema } from "@/lib/accounts/schema";
 import { defineFormAction, describeError, isFormData, UNREADABLE_FORM } from "@/lib/actions/define-action";
 import type { FormState } from "@/lib/actions/form-state";
 
@@ -19,6 +19,20 @@ export const createAccountAction = defineFormAction({
       status: "success",
       message: `Account created for ${input.email}. Send them this one-time link to set their password (it is shown only now and works for 7 days):`,
       link: invitationUrl,
+    };
+  },
+});
+
+export const setTimeZoneAction = defineFormAction({
+  permission: "profile.update",
+  schema: TimeZoneChoiceSchema,
+  async run(input, viewer) {
+    await setOwnTimeZone(viewer, input);
+    // Every desk page shows times in it.
+    revalidatePath("/desk", "layout");
+    return {
+      status: "success",
+      message: input.timeZone ? `Saved: the desk shows and takes times in ${input.timeZone}.` : "Saved: the desk shows and takes times in the newsroom's time zone.",
     };
   },
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { AccountActiveInput, AccountCreateInput, AccountRoleInput, InvitationAcceptInput } from "@/lib/accounts/schema";
+import type { AccountActiveInput, AccountCreateInput, AccountRoleInput, InvitationAcceptInput, TimeZoneChoiceInput } from "@/lib/accounts/schema";
 import { createdFields } from "@/lib/audit/diff";
 import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
@@ -126,3 +126,14 @@ export async function acceptInvitation(input: InvitationAcceptInput): Promise<{ 
   });
 }
 
+
+/**
+ * Sets the actor's own time zone (null: follow the newsroom's). There is no account to choose:
+ * the `where` is the actor, so nobody can set another person's zone. A display preference, not
+ * part of the newsroom's record, so it writes no audit event.
+ */
+export async function setOwnTimeZone(actor: ChangeActor, input: TimeZoneChoiceInput): Promise<void> {
+  assertCan(actor, "profile.update");
+  const { count } = await db().user.updateMany({ where: { id: actor.id, deactivatedAt: null }, data: { timeZone: input.timeZone } });
+  if (count === 0) throw new NotFoundError("Your account is no longer active.");
+}

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { EmailSchema, NewPasswordSchema } from "@/lib/auth/schema";
 import { text } from "@/lib/forms";
 import { storableText } from "@/lib/text";
+import { TimeZoneSchema } from "@/lib/time/zones";
 
 export const ROLES = ["editor", "fact_checker", "admin"] as const;
 
@@ -17,6 +18,11 @@ const AccountIdSchema = storableText("The account").min(1, { error: "Choose an a
 export const AccountRoleSchema = z.object({ userId: AccountIdSchema, role: z.enum(ROLES, { error: "Choose a role" }) });
 
 export const AccountActiveSchema = z.object({ userId: AccountIdSchema, active: z.enum(["activate", "deactivate"]) });
+
+/** One's own time zone; empty means "the newsroom's". There is no account field: it is always one's own. */
+export const TimeZoneChoiceSchema = z.object({
+  timeZone: z.preprocess((value) => (value === "" ? null : value), TimeZoneSchema.nullable()),
+});
 
 /** The secret in an invitation link (/invite/<token>); anything else is not a link we made. */
 export const InvitationTokenSchema = storableText("The invitation link")
@@ -34,4 +40,5 @@ export const InvitationAcceptSchema = z
 export type AccountCreateInput = z.infer<typeof AccountCreateSchema>;
 export type AccountRoleInput = z.infer<typeof AccountRoleSchema>;
 export type AccountActiveInput = z.infer<typeof AccountActiveSchema>;
+export type TimeZoneChoiceInput = z.infer<typeof TimeZoneChoiceSchema>;
 export type InvitationAcceptInput = z.infer<typeof InvitationAcceptSchema>;

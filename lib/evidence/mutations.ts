@@ -9,8 +9,31 @@ import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { refreshReviewState } from "@/lib/review/mutations";
 import { hostOf, matchOutlet } from "@/lib/evidence/domain";
 import type { EvidenceCreateInput, EvidenceRemoveInput, EvidenceUpdateInput } from "@/lib/evidence/schema";
+import { wallClockToInstant } from "@/lib/time/wall-clock";
 
 type EvidenceFields = Omit<EvidenceCreateInput, "claimId">;
+
+// PostgreSQL stores no year 0, and ISO strings past 9999 need an expanded year: the instant, once
+// in UTC, keeps to the years a form can show.
+const FIRST_INSTANT = new Date("0001-01-01T00:00:00Z").getTime();
+const LAST_INSTANT = new Date("9999-12-31T23:59:59.999Z").getTime();
+
+/** The publication time as the UTC instant to store, from the wall clock the editor entered in their zone. */
+function publishedInstant(input: EvidenceFields): Date | null {
+  if (!input.publishedAt) return null;
+  const result = wallClockToInstant(input.publishedAt, input.publishedAtZone);
+  if (!result.ok) {
+    throw new InvalidInputError(
+      result.reason === "nonexistent"
+        ? `${input.publishedAt.replace("T", " ")} did not happen in ${input.publishedAtZone}: the clocks went forward past it. Enter the time they showed after the change.`
+        : "Enter the date and time as shown",
+      "publishedAt",
+    );
+  }
+  const time = result.instant.getTime();
+  if (time < FIRST_INSTANT || time > LAST_INSTANT) throw new InvalidInputError("Enter a year from 1 to 9999", "publishedAt");
+  return result.instant;
+}
 
 async function resolveOutlet(tx: Tx, actor: ChangeActor, input: EvidenceFields): Promise<string> {
   if (input.outletId) {
@@ -84,11 +107,12 @@ async function assertDerivedFromSameClaim(tx: Tx, claimId: string, derivedFromId
 }
 
 async function evidenceData(tx: Tx, actor: ChangeActor, claimId: string, input: EvidenceFields, selfId?: string) {
+  const publishedAt = publishedInstant(input);
   await assertDerivedFromSameClaim(tx, claimId, input.derivedFromId, selfId);
   return {
     url: input.url,
     headline: input.headline,
-    publishedAt: input.publishedAt ? new Date(`${input.publishedAt}Z`) : null,
+    publishedAt,
     stance: input.stance,
     sourcing: input.sourcing,
     outletId: await resolveOutlet(tx, actor, input),

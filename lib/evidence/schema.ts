@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { fromYearOne, optionalText, text, uuid, versionField } from "@/lib/forms";
 import { storableText } from "@/lib/text";
+import { TimeZoneSchema, UTC } from "@/lib/time/zones";
 
 export const STANCES = ["reports", "confirms", "denies", "disputes", "declines_to_comment", "context", "retracts"] as const;
 export const SOURCINGS = ["on_record", "anonymous", "document"] as const;
@@ -20,14 +21,20 @@ const EvidenceFieldsSchema = z
   .object({
     url: EvidenceUrlSchema,
     headline: text("The headline", { min: 1, max: 300 }),
-    /** Entered in UTC, as "YYYY-MM-DDTHH:MM" (a datetime-local input). */
+    /**
+     * A wall-clock time, "YYYY-MM-DDTHH:MM" (a datetime-local input), in `publishedAtZone`. The
+     * mutation turns the two into the UTC instant it stores (lib/time/wall-clock.ts), and refuses
+     * a time the zone skips.
+     */
     publishedAt: z.preprocess(
       blankToUndefined,
       z.iso
-        .datetime({ local: true, error: "Enter the date and time as shown, in UTC" })
+        .datetime({ local: true, error: "Enter the date and time as shown" })
         .refine(fromYearOne, { error: "Enter a year from 1 onwards" })
         .optional(),
     ),
+    /** The zone the form showed the time in: the editor's. Without one (a script), UTC. */
+    publishedAtZone: z.preprocess(blankToUndefined, TimeZoneSchema.default(UTC)),
     stance: z.enum(STANCES, { error: "Choose which way this evidence points" }),
     sourcing: z.enum(SOURCINGS, { error: "Choose how it is sourced" }),
     outletId: optionalUuid("outlet"),

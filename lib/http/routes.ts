@@ -36,6 +36,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/claims", kind: "page", methods: ["GET", "POST"], query: ["status", "publication", "tag", "mine", "q", "page"], audience: "desk" },
   { pattern: "/desk/forbidden", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/review", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/desk/account", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/accounts", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]", kind: "page", methods: ["GET", "POST"], query: ["moved", "logged", "saved", "evidence"], audience: "desk" },

@@ -26,7 +26,7 @@ async function linkEvidence(
     await page.getByLabel("Its domain").fill(evidence.newOutlet.domain);
   }
   await page.getByLabel("Headline").fill(evidence.headline);
-  await page.getByLabel("Published (UTC)").fill("2024-11-10T14:00");
+  await page.getByLabel(/^Published \(/).fill("2024-11-10T14:00");
   await page.getByRole("group", { name: "Which way does it point?" }).getByLabel(evidence.stance).check();
   await page.getByRole("group", { name: "How is it sourced?" }).getByLabel(evidence.sourcing).check();
   if (evidence.speaker) await page.getByLabel("A named speaker").selectOption({ label: evidence.speaker });

@@ -131,7 +131,7 @@ test("Link evidence keeps the outlet, the speaker and every choice after errors,
   await page.goto(`${claimPath}/evidence/new`);
   await page.getByLabel("Web address").fill("https://apnews.com/article/kremlin-no-comment");
   await page.getByLabel("Outlet", { exact: true }).selectOption({ label: "Associated Press (apnews.com)" });
-  await page.getByLabel("Published (UTC)").fill("2024-11-10T14:00");
+  await page.getByLabel(/^Published \(/).fill("2024-11-10T14:00");
   await page.getByRole("group", { name: "Which way does it point?" }).getByLabel("Declines to comment").check();
   await page.getByRole("group", { name: "How is it sourced?" }).getByLabel("On the record").check();
   await page.getByLabel("A named speaker").selectOption({ label: "Dmitry Peskov — Kremlin spokesman" });

@@ -29,6 +29,8 @@ const next = spawn(process.execPath, serverCommand({ port, hostname: "127.0.0.1"
     DATABASE_URL: url,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     APP_URL: `http://127.0.0.1:${port}`,
+    // Not UTC, so that the tests see times converted; the demo story's dates stay the same in it.
+    NEWSROOM_TIME_ZONE: "America/New_York",
     NEXT_TELEMETRY_DISABLED: "1",
   },
 });

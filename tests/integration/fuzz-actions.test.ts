@@ -12,12 +12,13 @@
 import { fc, test } from "@fast-check/vitest";
 import type { Arbitrary } from "fast-check";
 import { parseAtomFeed } from "feedsmith";
+import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import { GET as changesFeed } from "@/app/feeds/changes.xml/route";
 import { GET as health } from "@/app/api/health/route";
-import { acceptInvitationAction, changeRoleAction, createAccountAction, setAccountActiveAction } from "@/lib/accounts/actions";
+import { acceptInvitationAction, changeRoleAction, createAccountAction, setAccountActiveAction, setTimeZoneAction } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/schema";
 import type { FormState } from "@/lib/actions/form-state";
 import { signInAction } from "@/lib/auth/actions";
@@ -132,6 +133,13 @@ const dateTimeField: Arbitrary<FieldValue> = fc.oneof(
   { weight: 3, arbitrary: fc.constant("") },
   { weight: 3, arbitrary: isoDate.map((date) => date.toISOString().slice(0, 16)) },
   { weight: 1, arbitrary: fc.constantFrom("0000-01-01T00:00", "2024-01-01T23:59:59.999999", "2024-01-01T00:00:60") },
+  { weight: 1, arbitrary: hostileString },
+);
+// Zones with a half or three-quarter hour offset, across the date line, one that skipped a day,
+// and names that are not zones.
+const zoneField: Arbitrary<FieldValue> = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom("UTC", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Pacific/Apia", "Australia/Lord_Howe") },
+  { weight: 1, arbitrary: fc.constantFrom("", "EST", "utc", "+03:00", "Mars/Olympus_Mons", " Europe/London ") },
   { weight: 1, arbitrary: hostileString },
 );
 const urlField: Arbitrary<FieldValue> = fc.oneof(
@@ -300,8 +308,15 @@ async function expectEvidenceStored(evidenceId: string | undefined, values: Valu
   expect(evidenceId).toBeDefined();
   const evidence = await db().evidence.findUniqueOrThrow({
     where: { id: evidenceId },
-    select: { url: true, headline: true, quote: true, speakerDescription: true, outlet: { select: { id: true, name: true } }, speaker: { select: { name: true } } },
+    select: { url: true, headline: true, publishedAt: true, quote: true, speakerDescription: true, outlet: { select: { id: true, name: true } }, speaker: { select: { name: true } } },
   });
+  // A wall-clock time in the zone sent with it (UTC without one), stored as its instant; a time
+  // the clocks fell back over is the earlier one (a skipped time never gets this far).
+  const published = str(values.publishedAt);
+  const zone = trimmed(values.publishedAtZone) || "UTC";
+  expect(evidence.publishedAt?.getTime() ?? null).toBe(
+    published ? Temporal.PlainDateTime.from(published).toZonedDateTime(zone, { disambiguation: "earlier" }).epochMilliseconds : null,
+  );
   expect(evidence.url).toBe(expectedUrl(values.url));
   expect(evidence.headline).toBe(trimmed(values.headline));
   expect(evidence.quote).toBe(trimmed(values.quote));
@@ -351,6 +366,7 @@ const evidenceFields = (derivedFrom: keyof Fixture): Arbitrary<Fields> =>
         url: urlField,
         headline: freeText,
         publishedAt: optional(dateTimeField),
+        publishedAtZone: optional(zoneField),
         stance: choice(...STANCES),
         sourcing: choice(...SOURCINGS),
         quote: optional(freeText),
@@ -511,6 +527,18 @@ const ACTIONS: ActionCase[] = [
     personas: personaFor("admin"),
     example: ["admin", { userId: { ref: "subjectUserId" }, active: "deactivate" }],
     fields: fc.record({ userId: idOf("subjectUserId"), active: choice("activate", "deactivate") }),
+  },
+  {
+    name: "setTimeZone",
+    action: setTimeZoneAction,
+    personas: fc.constantFrom(...PERSONAS),
+    example: ["fact_checker", { timeZone: "Asia/Kathmandu" }],
+    fields: fc.record({ timeZone: zoneField }),
+    async stored(values) {
+      // Only the signed-in person's own row changes (the personas start with no zone).
+      const chosen = await db().user.findMany({ where: { timeZone: { not: null } }, select: { timeZone: true } });
+      expect(chosen.map(({ timeZone }) => timeZone)).toEqual(trimmed(values.timeZone) ? [trimmed(values.timeZone)] : []);
+    },
   },
   {
     name: "acceptInvitation",

@@ -17,7 +17,7 @@ import EntityPage from "@/app/(public)/entities/[id]/page";
 import HomePage from "@/app/(public)/page";
 import SearchPage from "@/app/(public)/search/page";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
-import { acceptInvitationAction, changeRoleAction, createAccountAction } from "@/lib/accounts/actions";
+import { acceptInvitationAction, changeRoleAction, createAccountAction, setTimeZoneAction } from "@/lib/accounts/actions";
 import type { FormState } from "@/lib/actions/form-state";
 import { createClaimAction, updateClaimAction } from "@/lib/claims/actions";
 import { createEntityAction, updateEntityAction } from "@/lib/entities/actions";
@@ -251,6 +251,8 @@ describe("a form field that cannot be stored gets a message, and nothing reaches
     },
     { name: "create an account: name", action: createAccountAction, persona: "admin", field: "name", fields: () => ({ name: "New Hire", email: "new.hire@test.example", role: "editor" }), message: "The name" },
     { name: "change a role: account", action: changeRoleAction, persona: "admin", field: "userId", fields: () => ({ role: "fact_checker" }), message: "The account" },
+    { name: "your time zone", action: setTimeZoneAction, persona: "fact_checker", field: "timeZone", fields: () => ({}), message: "The time zone" },
+    { name: "link evidence: its time zone", action: linkEvidenceAction, persona: "editor", field: "publishedAtZone", fields: (x) => ({ ...evidence(x), publishedAt: "2024-11-10T09:00" }), message: "The time zone" },
     {
       name: "accept an invitation: token",
       action: acceptInvitationAction,

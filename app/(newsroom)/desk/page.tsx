@@ -75,7 +75,7 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
         <div>
           <h1 className="font-serif text-3xl font-bold">Desk</h1>
           <p className="mt-1 text-sm text-muted">
-            The newsroom at a glance, as of <DateTime value={dashboard.now} withTime />.
+            The newsroom at a glance, as of <DateTime value={dashboard.now} timeZone={viewer.timeZone} withTime />.
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -110,7 +110,7 @@ export default async function DeskHomePage({ searchParams }: { searchParams: Pro
           <KeyNumber
             term="Waiting for review"
             value={queue.count.toLocaleString("en-GB")}
-            detail={queue.oldestSince ? <>oldest since <DateTime value={queue.oldestSince} /></> : "nothing waiting"}
+            detail={queue.oldestSince ? <>oldest since <DateTime value={queue.oldestSince} timeZone={viewer.timeZone} /></> : "nothing waiting"}
             href={canVerify(viewer.role) ? "/desk/review" : undefined}
           />
           <KeyNumber

@@ -30,7 +30,7 @@ export default async function AccountsPage() {
             <p className="text-sm text-muted">
               {account.deactivatedAt ? (
                 <>
-                  Deactivated <DateTime value={account.deactivatedAt} />
+                  Deactivated <DateTime value={account.deactivatedAt} timeZone={viewer.timeZone} />
                 </>
               ) : account._count.accounts === 0 ? (
                 "Invited: has not set a password yet"

@@ -111,7 +111,7 @@ export default async function DeskClaimsPage({ searchParams }: Props) {
                   : Object.entries(claim.evidenceByStance)
                       .map(([stance, count]) => `${STANCE_LABEL[stance as keyof typeof STANCE_LABEL]}: ${count}`)
                       .join(" · ")}
-                {" · "}logged by {claim.createdBy.name} · updated <DateTime value={claim.updatedAt} />
+                {" · "}logged by {claim.createdBy.name} · updated <DateTime value={claim.updatedAt} timeZone={viewer.timeZone} />
               </p>
             </li>
           ))}

@@ -14,7 +14,7 @@ import { getPublishedClaim } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { STATUS_INFO } from "@/lib/claims/status";
 import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
-import { siteConfig } from "@/lib/env";
+import { newsroomTimeZone, siteConfig } from "@/lib/env";
 
 // One query per request, shared by the metadata and the page. A slug that cannot exist is a miss
 // without asking the database.
@@ -58,6 +58,8 @@ export default async function ClaimPage({ params }: Props) {
 
   const latest = claim.transitions[0];
   const info = STATUS_INFO[claim.status];
+  // Readers see times in the newsroom's zone, named next to each time.
+  const timeZone = newsroomTimeZone();
   const review = latest
     ? claimReviewJsonLd({ ...claim, verdictAt: latest.createdAt }, siteConfig())
     : null;
@@ -90,14 +92,14 @@ export default async function ClaimPage({ params }: Props) {
           <p className="text-[0.95rem]">{info.meaning}</p>
         </div>
         <IndependenceLine evidence={claim.evidence} className="mt-4 font-serif text-lg font-semibold leading-snug text-ink sm:text-xl" />
-        <EvidenceSummary evidence={claim.evidence} className="mt-4 border-t border-rule pt-4" />
+        <EvidenceSummary evidence={claim.evidence} timeZone={timeZone} className="mt-4 border-t border-rule pt-4" />
         {latest && latest.fromStatus ? (
           <div className="mt-4 border-t border-rule pt-4">
             <p className="text-xs font-bold uppercase tracking-wider text-muted">Why</p>
             <p className="mt-1">{latest.rationale}</p>
             <p className="mt-1 text-sm text-muted">
               Changed from {STATUS_INFO[latest.fromStatus].label.toLowerCase()} on{" "}
-              <DateTime value={latest.createdAt} withTime />
+              <DateTime value={latest.createdAt} timeZone={timeZone} withTime />
             </p>
           </div>
         ) : null}
@@ -123,18 +125,18 @@ export default async function ClaimPage({ params }: Props) {
         <h2 id="evidence" className="mb-4 font-serif text-2xl font-bold">
           Evidence
         </h2>
-        <EvidenceList evidence={claim.evidence} />
+        <EvidenceList evidence={claim.evidence} timeZone={timeZone} />
       </section>
 
       <section aria-labelledby="history" className="mt-10">
         <h2 id="history" className="mb-4 font-serif text-2xl font-bold">
           History of this verdict
         </h2>
-        <StatusTimeline transitions={claim.transitions} />
+        <StatusTimeline transitions={claim.transitions} timeZone={timeZone} />
       </section>
 
       <p className="mt-10 border-t border-rule pt-4 text-sm text-muted">
-        Last updated <DateTime value={claim.updatedAt} withTime />
+        Last updated <DateTime value={claim.updatedAt} timeZone={timeZone} withTime />
       </p>
     </article>
   );

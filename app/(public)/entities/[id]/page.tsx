@@ -8,6 +8,7 @@ import { ClaimList } from "@/components/claims/claim-list";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { getPublicEntity } from "@/lib/claims/queries";
+import { newsroomTimeZone } from "@/lib/env";
 import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
 
 const load = cache(async (id: string) => {
@@ -35,7 +36,7 @@ function EvidenceRows({ rows, show }: { rows: EvidenceRow[]; show: "speaker" | "
             {row.publishedAt ? (
               <>
                 {" · "}
-                <DateTime value={row.publishedAt} />
+                <DateTime value={row.publishedAt} timeZone={newsroomTimeZone()} />
               </>
             ) : null}
             {show === "outlet" && row.outlet ? <> · in {row.outlet.name}</> : null}
@@ -74,7 +75,7 @@ export default async function EntityPage({ params }: Props) {
           <h2 id="about" className="mb-3 font-serif text-2xl font-bold">
             Claims about {entity.name}
           </h2>
-          <ClaimList claims={claims} label={`Claims about ${entity.name}`} />
+          <ClaimList claims={claims} label={`Claims about ${entity.name}`} timeZone={newsroomTimeZone()} />
         </section>
       ) : null}
       {published.length > 0 ? (

@@ -86,7 +86,7 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
         </div>
         <h1 className="mt-2 font-serif text-3xl font-bold leading-tight">{claim.statement}</h1>
         <p className="mt-2 text-sm text-muted">
-          Logged by {claim.createdBy.name} on <DateTime value={claim.createdAt} />
+          Logged by {claim.createdBy.name} on <DateTime value={claim.createdAt} timeZone={viewer.timeZone} />
           {claim.eventDate ? <> · alleged event {formatEventDate(claim.eventDate, claim.eventDatePrecision)}</> : null}
           {claim.tags.length ? <> · {claim.tags.map((tag) => `#${tag}`).join(" ")}</> : null}
         </p>
@@ -132,6 +132,8 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
           ) : (
             <EvidenceList
               evidence={live}
+              timeZone={viewer.timeZone}
+              withTime
               actions={
                 can(viewer, "evidence.update")
                   ? (item) => (
@@ -156,7 +158,7 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
             <ul className="mt-2 space-y-1">
               {removed.map((item) => (
                 <li key={item.id}>
-                  <del>{item.headline}</del> — removed by {item.removedBy?.name ?? "someone"} on <DateTime value={item.removedAt!} />
+                  <del>{item.headline}</del> — removed by {item.removedBy?.name ?? "someone"} on <DateTime value={item.removedAt!} timeZone={viewer.timeZone} />
                 </li>
               ))}
             </ul>
@@ -196,14 +198,14 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
         <h2 id="status-history" className="mb-4 font-serif text-2xl font-bold">
           Verification history
         </h2>
-        <StatusTimeline transitions={claim.transitions} showRole />
+        <StatusTimeline transitions={claim.transitions} timeZone={viewer.timeZone} showRole />
       </section>
 
       <section aria-labelledby="edit-history" className="mt-10 lg:col-start-1 lg:row-start-4">
         <h2 id="edit-history" className="mb-4 font-serif text-2xl font-bold">
           Edit history
         </h2>
-        <EditHistory edits={edits} />
+        <EditHistory edits={edits} timeZone={viewer.timeZone} />
       </section>
     </article>
   );

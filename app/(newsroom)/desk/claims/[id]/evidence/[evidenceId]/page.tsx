@@ -6,6 +6,8 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { getDeskClaim } from "@/lib/claims/queries";
 import { updateEvidenceAction } from "@/lib/evidence/actions";
 import { evidenceFormOptions } from "@/lib/evidence/options";
+import { instantToWallClock } from "@/lib/time/wall-clock";
+import { describeTimeZone } from "@/lib/time/zones";
 
 export const metadata: Metadata = { title: "Edit evidence" };
 
@@ -14,7 +16,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
   // Before anything else: an id that is not a UUID is a 404 for everyone, and never reaches the
   // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success || !z.uuid().safeParse(evidenceId).success) notFound();
-  await requirePagePermission("evidence.update", `/desk/claims/${id}/evidence/${evidenceId}`);
+  const viewer = await requirePagePermission("evidence.update", `/desk/claims/${id}/evidence/${evidenceId}`);
   const claim = await getDeskClaim(id);
   const evidence = claim?.evidence.find((item) => item.id === evidenceId && !item.removedAt);
   if (!claim || !evidence) notFound();
@@ -30,7 +32,8 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
           defaults={{
             url: evidence.url,
             headline: evidence.headline,
-            publishedAt: evidence.publishedAt?.toISOString().slice(0, 16) ?? "",
+            // The stored instant, on the clock of the editor's zone: the zone the form takes it back in.
+            publishedAt: evidence.publishedAt ? instantToWallClock(evidence.publishedAt, viewer.timeZone) : "",
             stance: evidence.stance,
             sourcing: evidence.sourcing,
             outletId: evidence.outletId ?? "",
@@ -40,6 +43,7 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
             derivedFromId: evidence.derivedFromId ?? "",
             derivation: evidence.derivation ?? "",
           }}
+          timeZone={{ id: viewer.timeZone, description: describeTimeZone(viewer.timeZone, new Date()) }}
           {...await evidenceFormOptions(claim, evidence.id)}
         />
       </div>
