@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/session";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, LookalikeError, NotFoundError } from "@/lib/errors";
 
 /** FormData as a plain object; a field given more than once becomes an array. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
@@ -73,7 +73,8 @@ export function defineFormAction<S extends z.ZodType>(options: {
         error instanceof ConflictError && error.current
           ? { version: error.current.version, current: error.current.values }
           : undefined;
-      return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values, conflict };
+      const confirm = error instanceof LookalikeError ? [error.confirmField] : undefined;
+      return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values, conflict, confirm };
     }
   };
 }
