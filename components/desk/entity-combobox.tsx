@@ -209,6 +209,9 @@ export function EntityCombobox({
   function onInputKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     // Backspace in an empty input takes back the last choice, as in most tag inputs.
     if (event.key === "Backspace" && !inputValue && chosen.length > 0 && !combobox.isOpen) remove(chosen.length - 1);
+    // Enter on a half-typed search (suggestions not there yet, or none highlighted) must not
+    // submit the whole form; with the input empty, Enter submits as in any other field.
+    if (event.key === "Enter" && inputValue.trim() && (!combobox.isOpen || combobox.highlightedIndex < 0)) event.preventDefault();
   }
 
   const askConfirm = create && (create.confirmAsked || chosen.some((item) => item.type === "new" && item.lookalike));

@@ -61,6 +61,8 @@ async function expectErrorSummary(page: Page, text: string | RegExp) {
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 test("Log a claim keeps the precision and every chosen entity after a field error and the similar-claims warning", async ({ page }) => {
+  // Each entity picker waits for a search round trip: slow on a shared 2-core machine.
+  test.slow();
   await signIn(page, "editor", { from: "/sign-in" });
   await page.goto("/desk/claims/new");
   const suffix = unique();
@@ -107,6 +109,8 @@ test("Log a claim keeps the precision and every chosen entity after a field erro
 });
 
 test("Edit claim keeps every field after a field error and after a conflict", async ({ page, browser }) => {
+  // Each entity picker waits for a search round trip: slow on a shared 2-core machine.
+  test.slow();
   await signIn(page, "editor", { from: "/sign-in" });
   const claimPath = await logClaim(page, `Zelenskyy met Musk in a hangar ${unique()}`);
   await page.goto(`${claimPath}/edit`);
@@ -140,6 +144,8 @@ test("Edit claim keeps every field after a field error and after a conflict", as
 });
 
 test("Link evidence keeps the outlet, the speaker and every choice after errors, and saves the speaker", async ({ page, context }) => {
+  // Each entity picker waits for a search round trip: slow on a shared 2-core machine.
+  test.slow();
   await signIn(page, "editor", { from: "/sign-in" });
   const claimPath = await logClaim(page, `Peskov commented on a phone call ${unique()}`);
   await page.goto(`${claimPath}/evidence/new`);
@@ -179,6 +185,8 @@ test("Link evidence keeps the outlet, the speaker and every choice after errors,
 });
 
 test("Add and edit a person or organisation, and merge, keep every field after errors", async ({ page, context }) => {
+  // Each entity picker waits for a search round trip: slow on a shared 2-core machine.
+  test.slow();
   await signIn(page, "editor", { from: "/sign-in" });
   const name = `Ceasefire Monitors ${unique()}`;
   await page.goto("/desk/entities/new");
