@@ -138,6 +138,8 @@ export function EntityCombobox({
   onChange?: (chosen: Chosen[]) => void;
 }) {
   const [chosen, setChosenState] = useState<Chosen[]>(initial);
+  // What is typed, mirrored from Downshift's own state (which drives the input: a controlled
+  // input lost keystrokes under load), for the search.
   const [inputValue, setInputValue] = useState("");
   const [draft, setDraft] = useState<NewEntityDraft | null>(null);
   const [confirmed, setConfirmed] = useState(Boolean(create?.confirmChecked));
@@ -178,17 +180,20 @@ export function EntityCombobox({
   const combobox = useCombobox<Item>({
     items,
     inputId: id,
-    inputValue,
     selectedItem: null,
     itemToString: (item) => (item ? (item.type === "option" ? item.option.name : item.name) : ""),
-    onInputValueChange: ({ inputValue: next, type }) => {
-      // Choosing an item would write its name into the input: the input is for searching only.
-      if (type === useCombobox.stateChangeTypes.InputChange) setInputValue(next ?? "");
+    stateReducer: (state, { type, changes }) => {
+      const types = useCombobox.stateChangeTypes;
+      // Choosing would write the chosen name into the input: it is for searching only, so it
+      // empties. Leaving the field keeps what was typed and chooses nothing.
+      if (type === types.InputKeyDownEnter && state.highlightedIndex < 0) return { ...changes, inputValue: state.inputValue, isOpen: state.isOpen };
+      if (type === types.InputKeyDownEnter || type === types.ItemClick) return { ...changes, inputValue: "" };
+      if (type === types.InputBlur) return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+      return changes;
     },
+    onInputValueChange: ({ inputValue: next }) => setInputValue(next ?? ""),
     onSelectedItemChange: ({ selectedItem }) => {
-      if (!selectedItem) return;
-      choose(selectedItem);
-      setInputValue("");
+      if (selectedItem) choose(selectedItem);
     },
   });
 

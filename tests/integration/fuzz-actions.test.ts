@@ -13,6 +13,7 @@ import { fc, test } from "@fast-check/vitest";
 import type { Arbitrary } from "fast-check";
 import { parseAtomFeed } from "feedsmith";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { GET as entitySearch } from "@/app/api/desk/entities/route";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import { GET as changesFeed } from "@/app/feeds/changes.xml/route";
@@ -579,6 +580,38 @@ async function expectValidAtom(response: Response): Promise<ReturnType<typeof pa
 }
 
 describe("every route handler, fuzzed, as every persona", () => {
+  test.prop(
+    [
+      fc.constantFrom(...PERSONAS),
+      fc.oneof(
+        { weight: 2, arbitrary: fc.record({ q: freeText, kind: optional(choice("any", "person", "organisation", "outlet")) }).map((fields) => ({ encoded: true as const, fields })) },
+        { weight: 1, arbitrary: fc.oneof(percentGarbage, hostileString).map((raw) => ({ encoded: false as const, raw })) },
+      ),
+    ],
+    fuzzParameters(RUNS),
+  )("GET /api/desk/entities", async (persona, input) => {
+    personas.use(persona);
+    const url = new URL("http://desk.test/api/desk/entities");
+    const submitted: string[] = [];
+    if (input.encoded) {
+      for (const [name, value] of Object.entries(input.fields)) {
+        if (value === undefined) continue;
+        url.searchParams.set(name, String(value));
+        submitted.push(String(value));
+      }
+    } else {
+      url.search = `?q=${input.raw}&kind=${input.raw}`;
+      submitted.push(input.raw);
+    }
+    const before = await snapshots.take();
+    const response = await watched(() => entitySearch(new Request(url)));
+    expect([200, 401]).toContain(response.status);
+    const body = (await response.json()) as { entities?: { name: string }[]; error?: string };
+    expectNoLeak([body.error], submitted);
+    if (persona !== "anonymous" && persona !== "deactivated") expect(response.status).toBe(200);
+    expect(await snapshots.take()).toEqual(before);
+  });
+
   test.prop(
     [
       fc.constantFrom(...PERSONAS),
