@@ -28,5 +28,19 @@ export class InvalidInputError extends Error {
   }
 }
 
+/**
+ * A new person or organisation whose name looks like one already on the desk. The form shows the
+ * checkbox named `confirmField`; ticking it and submitting again creates the new one.
+ */
+export class LookalikeError extends InvalidInputError {
+  constructor(
+    message: string,
+    field: string,
+    readonly confirmField: string,
+  ) {
+    super(message, field);
+  }
+}
+
 /** The viewer's role does not allow this (checked again inside every action). */
 export class ForbiddenError extends Error {}

@@ -27,6 +27,11 @@ export function stringList<T extends z.ZodType<string>>(item: T) {
   );
 }
 
+/** A field sent once per entry of a list, empty entries kept (so that parallel fields stay aligned). */
+export function repeated<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
+}
+
 /** A comma-separated list typed into one input: "russia, ukraine-war". */
 export function commaList(label: string, { maxItems, maxLength }: { maxItems: number; maxLength: number }) {
   return z.preprocess(

@@ -3,13 +3,12 @@
 import Link from "next/link";
 import { useActionState, useEffect, useState } from "react";
 import { ConflictNote } from "@/components/desk/conflict-note";
+import { type Chosen, chosenFromValues, EntityCombobox } from "@/components/desk/entity-combobox";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { fieldValue, fieldValues, type FormState, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
+import { fieldValue, type FormState, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
 import { DATE_PRECISIONS } from "@/lib/claims/schema";
-
-export type EntityOption = { id: string; name: string; kind: "person" | "organisation"; description: string };
 
 type Defaults = {
   statement: string;
@@ -17,7 +16,8 @@ type Defaults = {
   eventDate: string;
   eventDatePrecision: string;
   tags: string;
-  entityIds: string[];
+  /** The people and organisations the claim is about now, with their labels. */
+  entities: Chosen[];
 };
 
 const PRECISION_LABEL: Record<(typeof DATE_PRECISIONS)[number], string> = {
@@ -29,12 +29,10 @@ const PRECISION_LABEL: Record<(typeof DATE_PRECISIONS)[number], string> = {
 
 export function ClaimForm({
   action,
-  entities,
   defaults,
   claim,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
-  entities: EntityOption[];
   defaults: Defaults;
   /** Present when editing: the claim and the version the form was loaded from. */
   claim?: { id: string; version: number };
@@ -131,27 +129,24 @@ export function ClaimForm({
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Who the claim is about</legend>
-        <Field id="entityIds" label="Existing people and organisations" hint="Hold Ctrl (⌘ on a Mac) to choose several." errors={errors.entityIds} value={fieldValues(state, "entityIds", defaults.entityIds)}>
-          {(props) => (
-            <select {...props} name="entityIds" multiple size={Math.min(8, Math.max(3, entities.length))}>
-              {entities.map((entity) => (
-                <option key={entity.id} value={entity.id}>
-                  {entity.name}
-                  {entity.description ? ` — ${entity.description}` : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <EntityCombobox
+          id="entityIds"
+          name="entityIds"
+          label="People and organisations"
+          hint="Type a name to find them; if they are not on the desk yet, create them here."
+          kind="any"
+          multiple
+          initial={chosenFromValues(state.values, "entityIds", "newEntity", defaults.entities)}
+          errors={[...(errors.entityIds ?? []), ...(errors.newEntityName ?? []), ...(errors.newEntityKind ?? []), ...(errors.newEntityDescription ?? []), ...(errors.newEntityAffiliationId ?? [])]}
+          create={{
+            prefix: "newEntity",
+            kinds: ["person", "organisation"],
+            confirmName: "confirmNewEntities",
+            confirmAsked: state.confirm?.includes("confirmNewEntities"),
+            confirmChecked: fieldValue(state, "confirmNewEntities") === "on",
+          }}
+        />
         <ConflictNote state={state} name="entities" />
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="newPeople" label="New people" hint="Comma-separated names." errors={errors.newPeople} value={fieldValue(state, "newPeople")}>
-            {(props) => <input {...props} name="newPeople" autoComplete="off" />}
-          </Field>
-          <Field id="newOrganisations" label="New organisations" hint="Comma-separated names." errors={errors.newOrganisations} value={fieldValue(state, "newOrganisations")}>
-            {(props) => <input {...props} name="newOrganisations" autoComplete="off" />}
-          </Field>
-        </div>
       </fieldset>
 
       <div className="flex flex-wrap items-center gap-4">

@@ -1,17 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState, useRef, useState } from "react";
+import { useActionState } from "react";
+import { type Chosen, chosenFromValues, EntityCombobox } from "@/components/desk/entity-combobox";
 import { Field, RadioGroup } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { fieldValue, type FormState, INITIAL_FORM_STATE } from "@/lib/actions/form-state";
-import { matchOutlet } from "@/lib/evidence/domain";
 import { DERIVATIONS, SOURCINGS, STANCES } from "@/lib/evidence/schema";
 import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
 
-export type OutletOption = { id: string; name: string; domain: string | null };
-export type SpeakerOption = { id: string; name: string; description: string };
 export type SiblingEvidence = { id: string; label: string };
 
 export type EvidenceDefaults = {
@@ -20,8 +18,9 @@ export type EvidenceDefaults = {
   publishedAt: string;
   stance: string;
   sourcing: string;
-  outletId: string;
-  speakerId: string;
+  /** The outlet and the named speaker chosen now (none or one each), with their labels. */
+  outlet: Chosen[];
+  speaker: Chosen[];
   speakerDescription: string;
   quote: string;
   derivedFromId: string;
@@ -34,8 +33,8 @@ export const EMPTY_EVIDENCE: EvidenceDefaults = {
   publishedAt: "",
   stance: "reports",
   sourcing: "anonymous",
-  outletId: "",
-  speakerId: "",
+  outlet: [],
+  speaker: [],
   speakerDescription: "",
   quote: "",
   derivedFromId: "",
@@ -49,8 +48,6 @@ export function EvidenceForm({
   claimId,
   evidence,
   defaults,
-  outlets,
-  speakers,
   siblings,
   timeZone,
 }: {
@@ -59,27 +56,19 @@ export function EvidenceForm({
   /** Present when editing. */
   evidence?: { id: string; version: number };
   defaults: EvidenceDefaults;
-  outlets: OutletOption[];
-  speakers: SpeakerOption[];
   siblings: SiblingEvidence[];
   /** The editor's zone, in which the publication time is shown and entered; `description` names it with its offsets. */
   timeZone: { id: string; description: string };
 }) {
   const [state, formAction] = useActionState(action, INITIAL_FORM_STATE);
   const errors = state.fieldErrors ?? {};
-  const value = (name: keyof EvidenceDefaults) => fieldValue(state, name, defaults[name]);
-  const outletRef = useRef<HTMLSelectElement>(null);
-  const [suggested, setSuggested] = useState(false);
-
-  // The outlet stays an uncontrolled select like every other field (see `Field`), so a suggestion
-  // is written into it rather than into state.
-  function suggestOutlet(url: string) {
-    const select = outletRef.current;
-    if (!select || (select.value && !suggested)) return;
-    const match = matchOutlet(url, outlets);
-    select.value = match?.id ?? "";
-    setSuggested(Boolean(match));
-  }
+  const value = (name: Exclude<keyof EvidenceDefaults, "outlet" | "speaker">) => fieldValue(state, name, defaults[name]);
+  const errorsOf = (...names: string[]) => names.flatMap((name) => errors[name] ?? []);
+  const confirm = (name: string) => ({
+    confirmName: name,
+    confirmAsked: state.confirm?.includes(name),
+    confirmChecked: fieldValue(state, name) === "on",
+  });
 
   return (
     <form action={formAction} className="space-y-6" noValidate>
@@ -94,33 +83,20 @@ export function EvidenceForm({
 
       <Field id="url" label="Web address" hint="Only http:// or https:// addresses." errors={errors.url} value={value("url")}>
         {(props) => (
-          <input {...props} name="url" type="url" inputMode="url" required maxLength={2048} onChange={(event) => suggestOutlet(event.target.value)} autoComplete="off" />
+          <input {...props} name="url" type="url" inputMode="url" required maxLength={2048} autoComplete="off" />
         )}
       </Field>
 
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="outletId" label="Outlet" hint={suggested ? "Suggested from the web address." : "Or add a new outlet below."} errors={errors.outletId} value={value("outletId")}>
-          {(props) => (
-            <select {...props} ref={outletRef} name="outletId" onChange={() => setSuggested(false)}>
-              <option value="">Choose an outlet…</option>
-              {outlets.map((outlet) => (
-                <option key={outlet.id} value={outlet.id}>
-                  {outlet.name}
-                  {outlet.domain ? ` (${outlet.domain})` : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="grid grid-cols-2 gap-3">
-          <Field id="newOutletName" label="New outlet" errors={errors.newOutletName} value={fieldValue(state, "newOutletName")}>
-            {(props) => <input {...props} name="newOutletName" autoComplete="off" />}
-          </Field>
-          <Field id="newOutletDomain" label="Its domain" errors={errors.newOutletDomain} value={fieldValue(state, "newOutletDomain")}>
-            {(props) => <input {...props} name="newOutletDomain" placeholder="cbc.ca" autoComplete="off" />}
-          </Field>
-        </div>
-      </div>
+      <EntityCombobox
+        id="outletId"
+        name="outletId"
+        label="Outlet"
+        hint="Leave it empty to use the outlet the web address is on; type a name to find or add one."
+        kind="outlet"
+        initial={chosenFromValues(state.values, "outletId", "newOutlet", defaults.outlet)}
+        errors={errorsOf("outletId", "newOutletName", "newOutletDomain", "newOutletDescription", "newOutletAffiliationId")}
+        create={{ prefix: "newOutlet", kinds: ["organisation"], domain: true, ...confirm("confirmNewOutlet") }}
+      />
 
       <Field id="headline" label="Headline" errors={errors.headline} value={value("headline")}>
         {(props) => <input {...props} name="headline" required maxLength={300} />}
@@ -142,24 +118,16 @@ export function EvidenceForm({
 
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">Who says it</legend>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field id="speakerId" label="A named speaker" errors={errors.speakerId} value={value("speakerId")}>
-            {(props) => (
-              <select {...props} name="speakerId">
-                <option value="">None, or a new one →</option>
-                {speakers.map((speaker) => (
-                  <option key={speaker.id} value={speaker.id}>
-                    {speaker.name}
-                    {speaker.description ? ` — ${speaker.description}` : ""}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="newSpeakerName" label="New named speaker" errors={errors.newSpeakerName} value={fieldValue(state, "newSpeakerName")}>
-            {(props) => <input {...props} name="newSpeakerName" autoComplete="off" />}
-          </Field>
-        </div>
+        <EntityCombobox
+          id="speakerId"
+          name="speakerId"
+          label="A named speaker"
+          hint="Type a name to find them; if they are not on the desk yet, create them with their role and affiliation."
+          kind="any"
+          initial={chosenFromValues(state.values, "speakerId", "newSpeaker", defaults.speaker)}
+          errors={errorsOf("speakerId", "newSpeakerName", "newSpeakerKind", "newSpeakerDescription", "newSpeakerAffiliationId")}
+          create={{ prefix: "newSpeaker", kinds: ["person", "organisation"], ...confirm("confirmNewSpeaker") }}
+        />
         <Field id="speakerDescription" label="Or an anonymous source, described" hint="Such as: a source familiar with the conversation." errors={errors.speakerDescription} value={value("speakerDescription")}>
           {(props) => <input {...props} name="speakerDescription" maxLength={200} />}
         </Field>

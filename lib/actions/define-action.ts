@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/session";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, ForbiddenError, InvalidInputError, LookalikeError, NotFoundError } from "@/lib/errors";
 
 /**
  * Whether an action was called with a form. A hand-made request can pass anything React's reply
@@ -89,7 +89,8 @@ export function defineFormAction<S extends z.ZodType>(options: {
         error instanceof ConflictError && error.current
           ? { version: error.current.version, current: error.current.values }
           : undefined;
-      return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values, conflict };
+      const confirm = error instanceof LookalikeError ? [error.confirmField] : undefined;
+      return { status: "error", message, fieldErrors: field ? { [field]: [message] } : undefined, values, conflict, confirm };
     }
   };
 }

@@ -11,6 +11,8 @@ export type FormState = {
   conflict?: { version: number; current: Record<string, string> };
   /** Existing claims that look like the one being logged, shown before a duplicate is saved. */
   similar?: { id: string; statement: string; status: string; publication: string }[];
+  /** Confirmation checkboxes the form must show: a new entity looked like an existing one. */
+  confirm?: string[];
   /** A one-time link to show once (account invitations). */
   link?: string;
 };

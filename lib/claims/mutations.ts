@@ -5,7 +5,7 @@ import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import type { ClaimCreateInput, ClaimPublicationInput, ClaimUpdateInput } from "@/lib/claims/schema";
 import { firstFreeSlug, slugify } from "@/lib/claims/slug";
 import { db } from "@/lib/db";
-import { findEntityByName } from "@/lib/entities/mutations";
+import { createOrReuseEntity, type NewEntity } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { refreshReviewState } from "@/lib/review/mutations";
 
@@ -14,7 +14,24 @@ export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
   await tx.$queryRaw`SELECT 1 FROM claims WHERE id = ${claimId}::uuid FOR UPDATE`;
 }
 
-type EntityChoice = Pick<ClaimCreateInput, "entityIds" | "newPeople" | "newOrganisations">;
+type EntityChoice = Pick<
+  ClaimCreateInput,
+  "entityIds" | "newPeople" | "newOrganisations" | "newEntityName" | "newEntityKind" | "newEntityDescription" | "newEntityAffiliationId" | "confirmNewEntities"
+>;
+
+/** The new entities of the claim form's picker: its four parallel fields, zipped. */
+function newEntitiesOf(choice: EntityChoice): NewEntity[] {
+  const { newEntityName: names, newEntityKind: kinds, newEntityDescription: descriptions, newEntityAffiliationId: affiliations } = choice;
+  if (kinds.length !== names.length || descriptions.length !== names.length || affiliations.length !== names.length) {
+    throw new InvalidInputError("The new people and organisations arrived incomplete. Add them again.", "entityIds");
+  }
+  return names.map((name, index) => ({
+    name,
+    kind: kinds[index]!,
+    description: descriptions[index],
+    affiliationId: affiliations[index] || undefined,
+  }));
+}
 
 /**
  * The entity ids a claim should point at: the chosen ones (which must exist and not have been
@@ -27,19 +44,18 @@ async function resolveEntities(tx: Tx, actor: ChangeActor, choice: EntityChoice)
     throw new InvalidInputError("One of the chosen people or organisations no longer exists. Choose again.", "entityIds");
   }
   const ids = new Set(chosen);
-  const typed = [
+  const typed: NewEntity[] = [
+    ...newEntitiesOf(choice),
     ...choice.newPeople.map((name) => ({ name, kind: "person" as const })),
     ...choice.newOrganisations.map((name) => ({ name, kind: "organisation" as const })),
   ];
-  for (const { name, kind } of typed) {
-    const existing = await findEntityByName(tx, kind, name);
-    if (existing) {
-      ids.add(existing.id);
-      continue;
-    }
-    const created = await tx.entity.create({ data: { kind, name }, select: { id: true } });
-    await recordAudit(tx, actor, { action: "entity_created", entityId: created.id, changes: createdFields({ kind, name }) });
-    ids.add(created.id);
+  for (const entity of typed) {
+    const { id } = await createOrReuseEntity(tx, actor, entity, {
+      confirmed: choice.confirmNewEntities,
+      field: "entityIds",
+      confirmField: "confirmNewEntities",
+    });
+    ids.add(id);
   }
   return [...ids];
 }

@@ -1,6 +1,6 @@
 // Zod schemas for claims, shared by the desk's forms and the server (isomorphic).
 import { z } from "zod";
-import { checkbox, commaList, fromYearOne, stringList, text, uuid, versionField } from "@/lib/forms";
+import { checkbox, commaList, fromYearOne, repeated, stringList, text, uuid, versionField } from "@/lib/forms";
 import { storableText } from "@/lib/text";
 
 export const DATE_PRECISIONS = ["day", "approximate", "month", "year"] as const;
@@ -30,9 +30,20 @@ const ClaimFieldsSchema = z.object({
       .transform((tags) => [...new Set(tags)]),
   ),
   entityIds: stringList(uuid("person or organisation")).pipe(z.array(z.string()).max(30)),
-  /** People and organisations to create on the fly, comma-separated. */
+  /** People and organisations to create on the fly, comma-separated (names only). */
   newPeople: commaList("name", { maxItems: 10, maxLength: 200 }),
   newOrganisations: commaList("name", { maxItems: 10, maxLength: 200 }),
+  /**
+   * People and organisations created in the claim form's picker, one entry per new entity in each
+   * of these four repeated fields (in the same order; an empty description or affiliation is sent
+   * as ""). Zipped by `newEntitiesOf` (lib/claims/mutations.ts).
+   */
+  newEntityName: repeated(text("A new name", { min: 1, max: 200 })).pipe(z.array(z.string()).max(10, { error: "At most 10 new people and organisations" })),
+  newEntityKind: repeated(z.enum(["person", "organisation"], { error: "Choose person or organisation" })),
+  newEntityDescription: repeated(storableText("A new description").trim().max(300, { error: "Keep each description under 300 characters" })),
+  newEntityAffiliationId: repeated(z.union([z.literal(""), uuid("affiliation")])),
+  /** Set once the editor has seen the entities the new names look like and still wants new ones. */
+  confirmNewEntities: checkbox.default(false),
 });
 
 export const ClaimCreateSchema = ClaimFieldsSchema.extend({

@@ -4,7 +4,8 @@ import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { EntityCreateInput, EntityMergeInput, EntityUpdateInput } from "@/lib/entities/schema";
-import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
+import { ConflictError, InvalidInputError, LookalikeError, NotFoundError } from "@/lib/errors";
+import { entityLabel, LOOKALIKE_THRESHOLD } from "@/lib/entities/schema";
 import { claimIdsInvolving, refreshReviewState } from "@/lib/review/mutations";
 import type { EntityKind } from "@/lib/generated/prisma/enums";
 
@@ -22,14 +23,82 @@ export async function findEntityByName(tx: Tx, kind: EntityKind, name: string): 
   return found ?? null;
 }
 
-async function assertAffiliation(tx: Tx, affiliationId: string | undefined, selfId?: string) {
+/**
+ * The live entity of `kind` whose name looks most like `name` (pg_trgm similarity at least
+ * LOOKALIKE_THRESHOLD: "Dmitry Peskov" for "Dmitri Peskov"), or null. `%` (threshold 0.3 by
+ * default) lets entities_name_trgm_idx find the candidates; the stricter threshold is checked on them.
+ */
+export async function findLookalike(tx: Tx, kind: EntityKind, name: string) {
+  const [found] = await tx.$queryRaw<{ id: string; name: string; description: string; domain: string | null }[]>`
+    SELECT id, name, description, domain FROM entities
+     WHERE kind = ${kind}::"EntityKind" AND "mergedIntoId" IS NULL
+       AND name % ${name} AND similarity(name, ${name}) >= ${LOOKALIKE_THRESHOLD}
+     ORDER BY similarity(name, ${name}) DESC, name, id
+     LIMIT 1`;
+  return found ?? null;
+}
+
+async function assertAffiliation(tx: Tx, affiliationId: string | undefined, selfId?: string, field = "affiliationId") {
   if (!affiliationId) return;
-  if (affiliationId === selfId) throw new InvalidInputError("An entity cannot be affiliated with itself.", "affiliationId");
+  if (affiliationId === selfId) throw new InvalidInputError("An entity cannot be affiliated with itself.", field);
   const found = await tx.entity.findFirst({
     where: { id: affiliationId, kind: "organisation", mergedIntoId: null },
     select: { id: true },
   });
-  if (!found) throw new InvalidInputError("Choose an existing organisation as the affiliation.", "affiliationId");
+  if (!found) throw new InvalidInputError("Choose an existing organisation as the affiliation.", field);
+}
+
+/** A person or organisation typed into a form that picks entities (a claim's, a speaker, an outlet). */
+export type NewEntity = {
+  kind: EntityKind;
+  name: string;
+  description?: string;
+  affiliationId?: string;
+  domain?: string | null;
+};
+
+/**
+ * Creates an entity typed into another form, inside that form's transaction (so a failure later
+ * leaves no stray entity), with its audit row. A name that exists already but for case reuses that
+ * entity. A name that only looks like an existing one ("Dmitri" for "Dmitry Peskov") is refused
+ * with a LookalikeError naming it, on `field`, unless the editor confirmed it is someone else
+ * (`confirmed`, the form's checkbox `confirmField`).
+ */
+export async function createOrReuseEntity(
+  tx: Tx,
+  actor: ChangeActor,
+  entity: NewEntity,
+  { confirmed, field, confirmField }: { confirmed: boolean; field: string; confirmField: string },
+): Promise<{ id: string; created: boolean }> {
+  const existing = await findEntityByName(tx, entity.kind, entity.name);
+  if (existing) return { id: existing.id, created: false };
+  await assertNotLookalike(tx, entity, { confirmed, field, confirmField });
+  await assertAffiliation(tx, entity.affiliationId, undefined, field);
+  const data = {
+    kind: entity.kind,
+    name: entity.name,
+    description: entity.description ?? "",
+    affiliationId: entity.affiliationId ?? null,
+    domain: entity.kind === "organisation" ? (entity.domain ?? null) : null,
+  };
+  const created = await tx.entity.create({ data, select: { id: true } });
+  await recordAudit(tx, actor, { action: "entity_created", entityId: created.id, changes: createdFields(data) });
+  return { id: created.id, created: true };
+}
+
+async function assertNotLookalike(
+  tx: Tx,
+  entity: Pick<NewEntity, "kind" | "name">,
+  { confirmed, field, confirmField }: { confirmed: boolean; field: string; confirmField: string },
+) {
+  if (confirmed) return;
+  const lookalike = await findLookalike(tx, entity.kind, entity.name);
+  if (!lookalike) return;
+  throw new LookalikeError(
+    `“${entity.name}” looks like ${entityLabel(lookalike)}, already on the desk. Choose that one, or confirm that “${entity.name}” is someone else.`,
+    field,
+    confirmField,
+  );
 }
 
 async function assertDomainFree(tx: Tx, domain: string | undefined, selfId?: string) {
@@ -39,7 +108,7 @@ async function assertDomainFree(tx: Tx, domain: string | undefined, selfId?: str
 }
 
 /** The columns an entity form sets; only organisations have a domain. */
-function entityData(input: EntityCreateInput) {
+function entityData(input: Omit<EntityCreateInput, "confirmNotDuplicate">) {
   return {
     kind: input.kind,
     name: input.name,
@@ -52,6 +121,7 @@ function entityData(input: EntityCreateInput) {
 export async function createEntity(actor: ChangeActor, input: EntityCreateInput): Promise<{ id: string }> {
   assertCan(actor, "entity.create");
   return db().$transaction(async (tx) => {
+    await assertNotLookalike(tx, input, { confirmed: input.confirmNotDuplicate, field: "name", confirmField: "confirmNotDuplicate" });
     await assertAffiliation(tx, input.affiliationId);
     await assertDomainFree(tx, input.domain);
     const data = entityData(input);

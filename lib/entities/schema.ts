@@ -1,6 +1,6 @@
 // Zod schemas for people and organisations (isomorphic).
 import { z } from "zod";
-import { text, uuid } from "@/lib/forms";
+import { checkbox, text, uuid } from "@/lib/forms";
 import { storableText } from "@/lib/text";
 
 const EntityFieldsSchema = z.object({
@@ -19,7 +19,10 @@ const EntityFieldsSchema = z.object({
   ),
 });
 
-export const EntityCreateSchema = EntityFieldsSchema;
+export const EntityCreateSchema = EntityFieldsSchema.extend({
+  /** Set once the editor has seen the entity the name looks like and still wants a new one. */
+  confirmNotDuplicate: checkbox.default(false),
+});
 export const EntityUpdateSchema = EntityFieldsSchema.extend({
   id: uuid("entity"),
   /** The entity's last update time when the form was loaded (optimistic concurrency). */
@@ -32,3 +35,39 @@ export const EntityMergeSchema = z
 export type EntityCreateInput = z.infer<typeof EntityCreateSchema>;
 export type EntityUpdateInput = z.infer<typeof EntityUpdateSchema>;
 export type EntityMergeInput = z.infer<typeof EntityMergeSchema>;
+
+/** What a desk picker searches: any entity, people, organisations, or outlets (organisations). */
+export const ENTITY_SEARCH_KINDS = ["any", "person", "organisation", "outlet"] as const;
+export type EntitySearchKind = (typeof ENTITY_SEARCH_KINDS)[number];
+
+/**
+ * The query of GET /api/desk/entities. Anything unusable (a kind we do not know, a query with a
+ * character we cannot store, a very long one) is an empty answer, not an error: it is typed live.
+ */
+export const EntitySearchSchema = z.object({
+  q: storableText("The search").trim().min(1).max(200),
+  kind: z.enum(ENTITY_SEARCH_KINDS).default("any"),
+});
+
+/**
+ * How alike two names must be (pg_trgm's similarity, 0 to 1) for a new entity to be taken for a
+ * possible duplicate of an existing one: "Dmitri Peskov" and "Dmitry Peskov" score 0.75,
+ * "Vladimir Putin" and "Vladimir Zelensky" 0.38.
+ */
+export const LOOKALIKE_THRESHOLD = 0.5;
+
+/** An entity as a picker shows it. */
+export type EntityOption = {
+  id: string;
+  kind: "person" | "organisation";
+  name: string;
+  description: string;
+  domain: string | null;
+  /** pg_trgm similarity of the name to what was typed (search results only). */
+  similarity?: number;
+};
+
+/** "Dmitry Peskov — Kremlin spokesman", "Reuters (reuters.com)": how a picker names an entity. */
+export function entityLabel(entity: Pick<EntityOption, "name" | "description" | "domain">): string {
+  return `${entity.name}${entity.description ? ` — ${entity.description}` : ""}${entity.domain ? ` (${entity.domain})` : ""}`;
+}

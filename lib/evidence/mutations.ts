@@ -4,7 +4,7 @@ import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { lockClaim } from "@/lib/claims/mutations";
 import { db } from "@/lib/db";
-import { findEntityByName } from "@/lib/entities/mutations";
+import { createOrReuseEntity } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { refreshReviewState } from "@/lib/review/mutations";
 import { hostOf, matchOutlet } from "@/lib/evidence/domain";
@@ -48,16 +48,19 @@ async function resolveOutlet(tx: Tx, actor: ChangeActor, input: EvidenceFields):
     const domain = input.newOutletDomain ?? hostOf(input.url);
     const existing = domain ? await tx.entity.findUnique({ where: { domain }, select: { id: true, mergedIntoId: true } }) : null;
     if (existing) return existing.mergedIntoId ?? existing.id;
-    const created = await tx.entity.create({
-      data: { kind: "organisation", name: input.newOutletName, domain, description: "News outlet" },
-      select: { id: true },
-    });
-    await recordAudit(tx, actor, {
-      action: "entity_created",
-      entityId: created.id,
-      changes: createdFields({ kind: "organisation", name: input.newOutletName, domain }),
-    });
-    return created.id;
+    const outlet = await createOrReuseEntity(
+      tx,
+      actor,
+      {
+        kind: "organisation",
+        name: input.newOutletName,
+        domain,
+        description: input.newOutletDescription ?? "News outlet",
+        affiliationId: input.newOutletAffiliationId,
+      },
+      { confirmed: input.confirmNewOutlet, field: "outletId", confirmField: "confirmNewOutlet" },
+    );
+    return outlet.id;
   }
   // Nothing chosen: the outlet whose domain the URL is on, if we know it.
   const outlets = await tx.entity.findMany({ where: { domain: { not: null }, mergedIntoId: null }, select: { id: true, domain: true } });
@@ -73,15 +76,18 @@ async function resolveSpeaker(tx: Tx, actor: ChangeActor, input: EvidenceFields)
     return speaker.id;
   }
   if (!input.newSpeakerName) return null;
-  const existing = await findEntityByName(tx, "person", input.newSpeakerName);
-  if (existing) return existing.id;
-  const created = await tx.entity.create({ data: { kind: "person", name: input.newSpeakerName }, select: { id: true } });
-  await recordAudit(tx, actor, {
-    action: "entity_created",
-    entityId: created.id,
-    changes: createdFields({ kind: "person", name: input.newSpeakerName }),
-  });
-  return created.id;
+  const speaker = await createOrReuseEntity(
+    tx,
+    actor,
+    {
+      kind: input.newSpeakerKind,
+      name: input.newSpeakerName,
+      description: input.newSpeakerDescription,
+      affiliationId: input.newSpeakerAffiliationId,
+    },
+    { confirmed: input.confirmNewSpeaker, field: "speakerId", confirmField: "confirmNewSpeaker" },
+  );
+  return speaker.id;
 }
 
 async function assertDerivedFromSameClaim(tx: Tx, claimId: string, derivedFromId: string | undefined, selfId?: string) {

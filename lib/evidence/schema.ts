@@ -1,6 +1,6 @@
 // Zod schemas for evidence, shared by the desk's forms and the server (isomorphic).
 import { z } from "zod";
-import { fromYearOne, optionalText, text, uuid, versionField } from "@/lib/forms";
+import { checkbox, fromYearOne, optionalText, text, uuid, versionField } from "@/lib/forms";
 import { storableText } from "@/lib/text";
 import { TimeZoneSchema, UTC } from "@/lib/time/zones";
 
@@ -47,8 +47,16 @@ const EvidenceFieldsSchema = z
         .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: "Enter a domain such as reuters.com" })
         .optional(),
     ),
+    newOutletDescription: optionalText("The outlet's description", 300),
+    newOutletAffiliationId: optionalUuid("affiliation of the new outlet"),
+    /** Set once the editor has seen the outlet the new name looks like and still wants a new one. */
+    confirmNewOutlet: checkbox.default(false),
     speakerId: optionalUuid("speaker"),
     newSpeakerName: optionalText("The speaker's name", 200),
+    newSpeakerKind: z.preprocess(blankToUndefined, z.enum(["person", "organisation"], { error: "Choose person or organisation" }).default("person")),
+    newSpeakerDescription: optionalText("The new speaker's description", 300),
+    newSpeakerAffiliationId: optionalUuid("affiliation of the new speaker"),
+    confirmNewSpeaker: checkbox.default(false),
     speakerDescription: optionalText("The description of the source", 200),
     quote: storableText("The quote").trim().max(2_000, { error: "Keep the quote under 2,000 characters" }).default(""),
     derivedFromId: optionalUuid("source it copies or cites"),

@@ -46,6 +46,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/entities", kind: "page", methods: ["GET", "POST"], query: ["q", "created", "saved", "merged"], audience: "desk" },
   { pattern: "/desk/entities/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities/[id]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/api/desk/entities", kind: "handler", methods: ["GET"], query: ["q", "kind"], audience: "desk" },
   { pattern: "/api/desk/similar-claims", kind: "handler", methods: ["GET"], query: ["statement", "excludeId"], audience: "desk" },
   // The framework's own files: scripts, styles and the client router's data.
   { pattern: "/_next/[...path]", kind: "asset", methods: ["GET"], query: [], audience: "public" },

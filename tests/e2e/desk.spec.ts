@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
-import { expect, logClaim, signIn, test } from "./fixtures";
+import { chooseEntity, createEntityInline, expect, logClaim, signIn, test } from "./fixtures";
 
 const editorEmail = DEMO_ACCOUNTS.find((demo) => demo.role === "editor")!.email;
 
@@ -11,7 +11,7 @@ async function linkEvidence(
     headline: string;
     stance: string;
     sourcing: string;
-    speaker?: string;
+    speaker?: [query: string, option: string];
     anonymous?: string;
     quote?: string;
     republishes?: RegExp;
@@ -21,15 +21,12 @@ async function linkEvidence(
   await page.getByRole("link", { name: "Link evidence" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Link evidence" })).toBeVisible();
   await page.getByLabel("Web address").fill(evidence.url);
-  if (evidence.newOutlet) {
-    await page.getByLabel("New outlet").fill(evidence.newOutlet.name);
-    await page.getByLabel("Its domain").fill(evidence.newOutlet.domain);
-  }
+  if (evidence.newOutlet) await createEntityInline(page, "Outlet", { name: evidence.newOutlet.name, domain: evidence.newOutlet.domain });
   await page.getByLabel("Headline").fill(evidence.headline);
   await page.getByLabel(/^Published \(/).fill("2024-11-10T14:00");
   await page.getByRole("group", { name: "Which way does it point?" }).getByLabel(evidence.stance).check();
   await page.getByRole("group", { name: "How is it sourced?" }).getByLabel(evidence.sourcing).check();
-  if (evidence.speaker) await page.getByLabel("A named speaker").selectOption({ label: evidence.speaker });
+  if (evidence.speaker) await chooseEntity(page, "A named speaker", ...evidence.speaker);
   if (evidence.anonymous) await page.getByLabel("Or an anonymous source, described").fill(evidence.anonymous);
   if (evidence.quote) await page.getByLabel("Quote").fill(evidence.quote);
   if (evidence.republishes) {
@@ -60,7 +57,8 @@ test("an editor logs a breaking claim with its reports and responses, publishes 
   await page.getByLabel("When it allegedly happened").fill("2024-11-07");
   await page.getByLabel("How precise is that date?").selectOption({ label: "Around that date" });
   await page.getByLabel("Tags").fill("us-politics, russia");
-  await page.getByLabel("Existing people and organisations").selectOption([{ label: "Donald Trump — US president-elect" }, { label: "Vladimir Putin — President of Russia" }]);
+  await chooseEntity(page, "People and organisations", "trump", "Donald Trump — US president-elect");
+  await chooseEntity(page, "People and organisations", "Putin", "Vladimir Putin — President of Russia");
   await page.getByRole("button", { name: "Log claim as draft" }).click();
 
   // The seeded story already has a claim like this one: the desk says so before saving a duplicate.
@@ -98,7 +96,7 @@ test("an editor logs a breaking claim with its reports and responses, publishes 
     headline: "Kremlin denies Trump and Putin spoke",
     stance: "Denies it",
     sourcing: "On the record",
-    speaker: "Dmitry Peskov — Kremlin spokesman",
+    speaker: ["peskov", "Dmitry Peskov — Kremlin spokesman"],
     quote: "This is pure fiction.",
   });
   await linkEvidence(page, {
@@ -106,7 +104,7 @@ test("an editor logs a breaking claim with its reports and responses, publishes 
     headline: "Trump spokesman will not discuss private calls",
     stance: "Declines to comment",
     sourcing: "On the record",
-    speaker: "Steven Cheung — Trump's communications director",
+    speaker: ["Cheung", "Steven Cheung — Trump's communications director"],
   });
 
   // Grouped by stance as readers see it: CBC's copy sits under the Reuters report it republishes.

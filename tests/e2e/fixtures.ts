@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "@/prisma/seed";
 
 /**
@@ -54,4 +54,34 @@ export async function logClaim(page: Page, statement: string): Promise<string> {
   }
   await expect(page.getByText("Claim logged as a draft.")).toBeVisible();
   return new URL(page.url()).pathname;
+}
+
+/**
+ * Chooses an entity in the type-to-search picker labelled `label`: types `query`, then clicks the
+ * suggestion whose text contains `option`, and waits for it to show among the chosen ones.
+ */
+export async function chooseEntity(scope: Page | Locator, label: string | RegExp, query: string, option: string | RegExp) {
+  const input = scope.getByRole("combobox", { name: label });
+  await input.fill(query);
+  await scope.getByRole("option", { name: option }).first().click();
+  await expect(input).toHaveValue("");
+  await expect(scope.getByRole("list", { name: typeof label === "string" ? `Chosen: ${label}` : /^Chosen: / }).first()).toContainText(option);
+}
+
+/** Creates a new entity from the picker labelled `label` ("Create “name”…"), with what the panel asks. */
+export async function createEntityInline(
+  scope: Page | Locator,
+  label: string,
+  entity: { name: string; kind?: "Person" | "Organisation"; description?: string; domain?: string; affiliation?: { query: string; option: string } },
+) {
+  const input = scope.getByRole("combobox", { name: label });
+  await input.fill(entity.name);
+  await scope.getByRole("option", { name: `Create “${entity.name}”…` }).click();
+  const panel = scope.getByRole("group", { name: `New: ${entity.name}` });
+  if (entity.kind) await panel.getByRole("group", { name: "Kind" }).getByLabel(entity.kind).check();
+  if (entity.description) await panel.getByLabel("Description").fill(entity.description);
+  if (entity.domain) await panel.getByLabel("Web domain").fill(entity.domain);
+  if (entity.affiliation) await chooseEntity(panel, "Affiliation", entity.affiliation.query, entity.affiliation.option);
+  await panel.getByRole("button", { name: `Add ${entity.name}` }).click();
+  await expect(scope.getByRole("list", { name: `Chosen: ${label}` })).toContainText(`${entity.name}`);
 }

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from "./fixtures";
+import { chooseEntity, expect, signIn, test } from "./fixtures";
 
 test("a fact-checker confirms the queue's suggestion to mark a claim disputed, and readers see why", async ({ browser }) => {
   // Three people, two Argon2 sign-ins and a dozen page loads: on a shared 2-core machine this
@@ -9,7 +9,7 @@ test("a fact-checker confirms the queue's suggestion to mark a claim disputed, a
   await signIn(editor, "editor", { from: "/sign-in" });
   await editor.goto("/desk/claims/new");
   await editor.getByLabel("Statement").fill("Putin and Trump discussed a ceasefire by phone in November 2024");
-  await editor.getByLabel("Existing people and organisations").selectOption([{ label: "Vladimir Putin — President of Russia" }]);
+  await chooseEntity(editor, "People and organisations", "putin", "Vladimir Putin — President of Russia");
   await editor.getByRole("button", { name: "Log claim as draft" }).click();
   // Whether the desk flags it as similar depends on what other tests logged meanwhile (they share
   // the server); either way the editor goes on to log it.
@@ -31,7 +31,7 @@ test("a fact-checker confirms the queue's suggestion to mark a claim disputed, a
     await editor.getByRole("group", { name: "Which way does it point?" }).getByLabel(evidence.stance).check();
     await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel(evidence.sourcing).check();
     if (evidence.anonymous) await editor.getByLabel("Or an anonymous source, described").fill(evidence.anonymous);
-    if (evidence.speaker) await editor.getByLabel("A named speaker").selectOption({ label: evidence.speaker });
+    if (evidence.speaker) await chooseEntity(editor, "A named speaker", "peskov", evidence.speaker);
     await editor.getByRole("button", { name: "Link evidence" }).click();
     await expect(editor.getByText("Evidence linked.")).toBeVisible();
   }

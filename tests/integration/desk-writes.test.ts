@@ -35,6 +35,11 @@ const editInput = (statement: string, version = 1) => ({
   entityIds: [],
   newPeople: [],
   newOrganisations: [],
+  newEntityName: [],
+  newEntityKind: [],
+  newEntityDescription: [],
+  newEntityAffiliationId: [],
+  confirmNewEntities: false,
 });
 
 describe("two editors saving the same version", () => {

@@ -16,6 +16,7 @@ import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import EntityPage from "@/app/(public)/entities/[id]/page";
 import HomePage from "@/app/(public)/page";
 import SearchPage from "@/app/(public)/search/page";
+import { GET as entitySearch } from "@/app/api/desk/entities/route";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { acceptInvitationAction, changeRoleAction, createAccountAction, setTimeZoneAction } from "@/lib/accounts/actions";
 import type { FormState } from "@/lib/actions/form-state";
@@ -154,6 +155,16 @@ describe("a list filter that cannot be stored is ignored, like any other bad val
     const response = await observe("editor", () => similarClaims(new Request(url)));
     expect(response.result.status).toBe(200);
     expect(await response.result.json()).toEqual({ claims: [] });
+    expect(response.unstorable).toEqual([]);
+  });
+
+  it.each(UNSTORABLE)("entity search while an editor types: %j", async (bad) => {
+    const url = new URL("http://desk.test/api/desk/entities");
+    url.searchParams.set("q", `Peskov ${bad}`);
+    url.searchParams.set("kind", bad);
+    const response = await observe("editor", () => entitySearch(new Request(url)));
+    expect(response.result.status).toBe(200);
+    expect(await response.result.json()).toEqual({ entities: [] });
     expect(response.unstorable).toEqual([]);
   });
 

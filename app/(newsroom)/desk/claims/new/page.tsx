@@ -2,13 +2,11 @@ import type { Metadata } from "next";
 import { ClaimForm } from "@/components/desk/claim-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { createClaimAction } from "@/lib/claims/actions";
-import { entityOptions } from "@/lib/entities/options";
 
 export const metadata: Metadata = { title: "Log a claim" };
 
 export default async function NewClaimPage() {
   await requirePagePermission("claim.create", "/desk/claims/new");
-  const entities = await entityOptions();
   return (
     <>
       <h1 className="font-serif text-3xl font-bold">Log a claim</h1>
@@ -16,8 +14,7 @@ export default async function NewClaimPage() {
       <div className="mt-6">
         <ClaimForm
           action={createClaimAction}
-          entities={entities}
-          defaults={{ statement: "", context: "", eventDate: "", eventDatePrecision: "day", tags: "", entityIds: [] }}
+          defaults={{ statement: "", context: "", eventDate: "", eventDatePrecision: "day", tags: "", entities: [] }}
         />
       </div>
     </>

@@ -6,8 +6,8 @@ import { MergeEntityForm } from "@/components/desk/merge-entity-form";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { updateEntityAction } from "@/lib/entities/actions";
-import { entityOptions } from "@/lib/entities/options";
 import { getEntity } from "@/lib/entities/queries";
+import { entityLabel } from "@/lib/entities/schema";
 
 export const metadata: Metadata = { title: "Edit person or organisation" };
 
@@ -17,7 +17,7 @@ export default async function EditEntityPage({ params }: { params: Promise<{ id:
   // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
   const viewer = await requirePagePermission("entity.update", `/desk/entities/${id}`);
-  const [entity, options] = await Promise.all([getEntity(id), entityOptions()]);
+  const entity = await getEntity(id);
   if (!entity) notFound();
   return (
     <>
@@ -25,13 +25,12 @@ export default async function EditEntityPage({ params }: { params: Promise<{ id:
       <div className="mt-6">
         <EntityForm
           action={updateEntityAction}
-          organisations={options.filter((option) => option.kind === "organisation")}
           entity={{ id: entity.id, loadedAt: entity.updatedAt.toISOString() }}
           defaults={{
             kind: entity.kind,
             name: entity.name,
             description: entity.description,
-            affiliationId: entity.affiliationId ?? "",
+            affiliation: entity.affiliation ? [{ type: "existing", id: entity.affiliation.id, label: entityLabel(entity.affiliation) }] : [],
             domain: entity.domain ?? "",
           }}
         />
@@ -42,7 +41,7 @@ export default async function EditEntityPage({ params }: { params: Promise<{ id:
             Is this a duplicate?
           </h2>
           <div className="mt-4">
-            <MergeEntityForm sourceId={entity.id} candidates={options.filter((option) => option.kind === entity.kind && option.id !== entity.id)} />
+            <MergeEntityForm sourceId={entity.id} kind={entity.kind} />
           </div>
         </section>
       ) : null}

@@ -5,7 +5,7 @@ import { ClaimForm } from "@/components/desk/claim-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { updateClaimAction } from "@/lib/claims/actions";
 import { getDeskClaim } from "@/lib/claims/queries";
-import { entityOptions } from "@/lib/entities/options";
+import { entityLabel } from "@/lib/entities/schema";
 
 export const metadata: Metadata = { title: "Edit claim" };
 
@@ -15,7 +15,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
   // database nor the sign-in link.
   if (!z.uuid().safeParse(id).success) notFound();
   await requirePagePermission("claim.update", `/desk/claims/${id}/edit`);
-  const [claim, entities] = await Promise.all([getDeskClaim(id), entityOptions()]);
+  const claim = await getDeskClaim(id);
   if (!claim) notFound();
   return (
     <>
@@ -23,7 +23,6 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
       <div className="mt-6">
         <ClaimForm
           action={updateClaimAction}
-          entities={entities}
           claim={{ id: claim.id, version: claim.version }}
           defaults={{
             statement: claim.statement,
@@ -31,7 +30,7 @@ export default async function EditClaimPage({ params }: { params: Promise<{ id: 
             eventDate: claim.eventDate?.toISOString().slice(0, 10) ?? "",
             eventDatePrecision: claim.eventDatePrecision,
             tags: claim.tags.join(", "),
-            entityIds: claim.entities.map(({ entity }) => entity.id),
+            entities: claim.entities.map(({ entity }) => ({ type: "existing", id: entity.id, label: entityLabel({ ...entity, domain: null }) })),
           }}
         />
       </div>

@@ -5,6 +5,7 @@ import { EvidenceForm } from "@/components/desk/evidence-form";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDeskClaim } from "@/lib/claims/queries";
 import { updateEvidenceAction } from "@/lib/evidence/actions";
+import { entityLabel } from "@/lib/entities/schema";
 import { evidenceFormOptions } from "@/lib/evidence/options";
 import { instantToWallClock } from "@/lib/time/wall-clock";
 import { describeTimeZone } from "@/lib/time/zones";
@@ -36,8 +37,8 @@ export default async function EditEvidencePage({ params }: { params: Promise<{ i
             publishedAt: evidence.publishedAt ? instantToWallClock(evidence.publishedAt, viewer.timeZone) : "",
             stance: evidence.stance,
             sourcing: evidence.sourcing,
-            outletId: evidence.outletId ?? "",
-            speakerId: evidence.speakerId ?? "",
+            outlet: evidence.outlet ? [{ type: "existing", id: evidence.outlet.id, label: entityLabel({ ...evidence.outlet, description: "" }) }] : [],
+            speaker: evidence.speaker ? [{ type: "existing", id: evidence.speaker.id, label: entityLabel({ ...evidence.speaker, domain: null }) }] : [],
             speakerDescription: evidence.speakerDescription ?? "",
             quote: evidence.quote,
             derivedFromId: evidence.derivedFromId ?? "",
