@@ -160,6 +160,8 @@ test.describe("refusals", () => {
 });
 
 test("unpublishing asks first, and can be done with the keyboard alone", async ({ page }) => {
+  // A claim logged, evidence linked, published and unpublished: past 30 s on a busy 2-core machine.
+  test.slow();
   await signIn(page, "editor", { from: "/sign-in" });
   await logClaim(page, `Musk joined a call about Ukraine ${Math.random().toString(36).slice(2, 8)}`);
   await linkEvidence(page, {
