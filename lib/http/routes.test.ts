@@ -28,7 +28,7 @@ function walk(dir: string, segments: string[]): Found[] {
     }
     if (segments.length === 0 && entry.name === "robots.ts") found.push({ pattern: "/robots.txt", methods: ["GET"] });
     if (segments.length === 0 && entry.name === "sitemap.ts") found.push({ pattern: "/sitemap.xml", methods: ["GET"] });
-    if (segments.length === 0 && /^icon\.(svg|png|ico)$/.test(entry.name)) found.push({ pattern: `/${entry.name}`, methods: ["GET"] });
+    if (segments.length === 0 && /^(icon\.(svg|png|ico)|favicon\.ico)$/.test(entry.name)) found.push({ pattern: `/${entry.name}`, methods: ["GET"] });
   }
   return found;
 }

@@ -28,6 +28,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/sitemap.xml", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/robots.txt", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/icon.svg", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
+  { pattern: "/favicon.ico", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/api/health", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/sign-in", kind: "page", methods: ["GET", "POST"], query: ["next", "signedOut", "invited"], audience: "public" },
   { pattern: "/invite/[token]", kind: "page", methods: ["GET", "POST"], query: [], audience: "public" },

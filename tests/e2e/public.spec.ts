@@ -128,6 +128,8 @@ test("the claim page ships no JavaScript of ours: the same script files as the 4
 });
 
 test("a reader sees an editor's change on the next load: an edit, then unpublishing", async ({ browser }) => {
+  // Two browsers, an Argon2 sign-in and six page loads: about 30 s on a busy 2-core machine.
+  test.slow();
   const reader = await browser.newPage();
   await reader.goto("/claims/trump-end-war-in-a-day");
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(/end the war in Ukraine/);
