@@ -17,6 +17,9 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
     <div data-wide>
       <nav aria-label="Desk" className="-mt-4 mb-8 flex flex-wrap items-center gap-x-5 gap-y-2 border-b border-rule pb-3 text-sm">
         <Link href="/desk" className="font-semibold hover:underline">
+          Desk
+        </Link>
+        <Link href="/desk/claims" className="font-semibold hover:underline">
           Claims
         </Link>
         {canVerify(viewer.role) ? (

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { acceptInvitation, changeRole, createAccount, setAccountActive, setOwnTimeZone } from "@/lib/accounts/mutations";
 import { AccountActiveSchema, AccountCreateSchema, AccountRoleSchema, InvitationAcceptSchema, TimeZoneChoiceSchema } from "@/lib/accounts/schema";
-import { defineFormAction, describeError } from "@/lib/actions/define-action";
+import { defineFormAction, describeError, isFormData, UNREADABLE_FORM } from "@/lib/actions/define-action";
 import type { FormState } from "@/lib/actions/form-state";
 
 export const createAccountAction = defineFormAction({
@@ -62,6 +62,7 @@ export const setAccountActiveAction = defineFormAction({
 
 /** For the invited person, who has no session yet: the token in the link is the authority. */
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return UNREADABLE_FORM;
   const parsed = InvitationAcceptSchema.safeParse({
     token: formData.get("token"),
     password: formData.get("password"),

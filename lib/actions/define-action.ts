@@ -6,6 +6,21 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/session";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 
+/**
+ * Whether an action was called with a form. A hand-made request can pass anything React's reply
+ * encoding can express (a temporary reference throws on any property read), so check before use.
+ */
+export function isFormData(value: unknown): value is FormData {
+  try {
+    return value instanceof FormData;
+  } catch {
+    return false;
+  }
+}
+
+/** The answer to an action called with something other than a form: only a hand-made request does that. */
+export const UNREADABLE_FORM: FormState = { status: "error", message: "That form could not be read. Reload the page and send it again." };
+
 /** FormData as a plain object; a field given more than once becomes an array. */
 export function formValues(formData: FormData): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
@@ -45,6 +60,7 @@ export function defineFormAction<S extends z.ZodType>(options: {
   run: (input: z.output<S>, viewer: Viewer) => Promise<FormState | void>;
 }) {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    if (!isFormData(formData)) return UNREADABLE_FORM;
     const values = formValues(formData);
     const viewer = await getViewer();
     if (!viewer) {

@@ -4,7 +4,7 @@ import { APIError } from "better-auth/api";
 import type { Route } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { describeError, formValues } from "@/lib/actions/define-action";
+import { describeError, formValues, isFormData, UNREADABLE_FORM } from "@/lib/actions/define-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { getAuth } from "@/lib/auth/auth";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -15,6 +15,7 @@ import { beginSignInAttempt, signInRetryAfterMinutes } from "@/lib/auth/throttle
 const WRONG_CREDENTIALS = "That email and password do not match an active account.";
 
 export async function signInAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  if (!isFormData(formData)) return UNREADABLE_FORM;
   // The password is never echoed back to the form.
   const values = formValues(formData);
   delete values.password;

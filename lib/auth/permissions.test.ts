@@ -10,6 +10,8 @@ describe("can", () => {
     expect(can({ role: "admin" }, "user.manage")).toBe(true);
     expect(can({ role: "editor" }, "user.manage")).toBe(false);
     for (const role of ["editor", "fact_checker", "admin"] as const) expect(can({ role }, "desk.read")).toBe(true);
+    for (const role of ["editor", "fact_checker", "admin"] as const) expect(can({ role }, "dashboard.read")).toBe(true);
+    expect(can(null, "dashboard.read")).toBe(false);
   });
 
   it("refuses readers, and anything the table does not know", () => {

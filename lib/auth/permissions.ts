@@ -5,6 +5,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 export const PERMISSIONS = {
   "desk.read": ["editor", "fact_checker", "admin"],
+  // The newsroom dashboard on the desk home: counts only, nothing a desk role cannot already list.
+  "dashboard.read": ["editor", "fact_checker", "admin"],
   "claim.create": ["editor"],
   "claim.update": ["editor"],
   "claim.publish": ["editor"],

@@ -12,6 +12,7 @@ function revalidateClaim(slug: string) {
   revalidatePath("/");
   revalidatePath(`/claims/${slug}`);
   revalidatePath("/desk");
+  revalidatePath("/desk/claims");
 }
 
 export const createClaimAction = defineFormAction({

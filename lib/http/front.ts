@@ -10,6 +10,7 @@
 //   client cannot set, for per-address sign-in throttling.
 import { IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import { isDecodableReply, replyParts } from "@/lib/http/action-reply";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
 import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
@@ -80,6 +81,31 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
     req.once("end", () => resolve(size <= limit ? Buffer.concat(chunks) : null));
     req.once("error", reject);
   });
+}
+
+/**
+ * Whether Next can read this body without throwing: a multipart body must parse, and a server
+ * action's arguments (a `Next-Action` header) must be a reply React's decoder can read (see
+ * lib/http/action-reply.ts).
+ */
+async function isReadableForm(body: Buffer, contentType: string, isAction: boolean): Promise<boolean> {
+  let content: FormData | string;
+  if (/^multipart\/form-data/i.test(contentType)) {
+    try {
+      content = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    } catch {
+      return false;
+    }
+  } else if (/^application\/x-www-form-urlencoded/i.test(contentType)) {
+    // Next serves it as a form posted without script, and reads no reply from it.
+    return true;
+  } else {
+    content = body.toString("utf8");
+  }
+  if (!isAction) return true;
+  // React's encoder always writes a reply's root; without one, the decoder waits for it and fails.
+  const reply = replyParts(content);
+  return reply !== null && isDecodableReply(reply);
 }
 
 /** The same request with a body that has been read already, for Next to read again. */
@@ -167,12 +193,11 @@ export function createFront(options: FrontOptions) {
       // (a broken boundary, a truncated part). Read it here first, within Next's own size limit,
       // and answer what cannot be read with 400 (or 413) instead.
       const contentType = header(req, "content-type") ?? "";
-      if (/^multipart\/form-data/i.test(contentType)) {
+      const isAction = header(req, "next-action") !== undefined;
+      if (/^multipart\/form-data/i.test(contentType) || isAction) {
         const body = await readBody(req, FORM_BODY_LIMIT);
         if (!body) return answer(req, res, 413, "Form too large", "That form is larger than this site accepts.");
-        try {
-          await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
-        } catch {
+        if (!(await isReadableForm(body, contentType, isAction))) {
           return answer(req, res, 400, "Bad request", "That form could not be read. Reload the page and send it again.");
         }
         forward = withBody(req, body);

@@ -31,7 +31,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/api/health", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/sign-in", kind: "page", methods: ["GET", "POST"], query: ["next", "signedOut", "invited"], audience: "public" },
   { pattern: "/invite/[token]", kind: "page", methods: ["GET", "POST"], query: [], audience: "public" },
+  // The desk home (the dashboard) sends the claim list's old filter parameters on to /desk/claims.
   { pattern: "/desk", kind: "page", methods: ["GET", "POST"], query: ["status", "publication", "tag", "mine", "q", "page"], audience: "desk" },
+  { pattern: "/desk/claims", kind: "page", methods: ["GET", "POST"], query: ["status", "publication", "tag", "mine", "q", "page"], audience: "desk" },
   { pattern: "/desk/forbidden", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/review", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/account", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },

@@ -48,7 +48,7 @@ test("an editor logs a breaking claim with its reports and responses, publishes 
   await page.goto("/desk");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fdesk$/);
   await signIn(page, "editor");
-  await expect(page.getByRole("heading", { level: 1, name: "Claims" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Desk" })).toBeVisible();
 
   await page.getByRole("link", { name: "Log a claim" }).click();
   await page.getByLabel("Statement").fill("Trump spoke with Putin");
@@ -227,7 +227,7 @@ test.describe("the verification panel on the Trump–Putin claim", () => {
   async function openDemoClaim(page: Page) {
     await signIn(page, "fact_checker", { from: "/sign-in" });
     // The demo story's claim, with its five pieces of evidence (other tests log shorter look-alikes).
-    await page.goto("/desk?q=Vladimir");
+    await page.goto("/desk/claims?q=Vladimir");
     await page.getByRole("list", { name: "Claims" }).getByRole("link", { name: /^Donald Trump spoke with Vladimir Putin/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: /^Donald Trump spoke with Vladimir Putin/ })).toBeVisible();
   }

@@ -204,7 +204,7 @@ test("Add and edit a person or organisation, and merge, keep every field after e
 
 test("Record a status move keeps the chosen status and the cited evidence after a field error", async ({ page }) => {
   await signIn(page, "fact_checker", { from: "/sign-in" });
-  await page.goto("/desk");
+  await page.goto("/desk/claims");
   await page.getByRole("link", { name: "Donald Trump spoke with Vladimir Putin" }).first().click();
   const verification = page.getByRole("region", { name: "Verification" });
   await verification.getByRole("radio").first().check();

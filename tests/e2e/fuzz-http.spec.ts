@@ -5,9 +5,11 @@
 //
 // `npm test` runs a bounded number of requests with a fixed seed; `npm run fuzz -- 10000` runs
 // more (FUZZ_RUNS, FUZZ_SEED) and prints the count of answers by status.
+import { readFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import path from "node:path";
 import { ROUTES, type RouteEntry } from "@/lib/http/routes";
-import { fc, fuzzParameters, hostileString, percentGarbage } from "@/tests/fuzz/arbitraries";
+import { fc, fuzzParameters, hostileReply, hostileString, percentGarbage } from "@/tests/fuzz/arbitraries";
 import { expect, signIn, test } from "./fixtures";
 
 const DEFAULT_RUNS = 300;
@@ -19,7 +21,7 @@ const { seed, numRuns } = fuzzParameters(DEFAULT_RUNS);
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 /** Sends exactly these bytes as the request target: no client-side URL normalisation. */
-function send(base: URL, method: string, target: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+function send(base: URL, method: string, target: string, headers: Record<string, string>, body?: string | Uint8Array): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       // Browsers accept far larger answers than Node's 16 KB default (a redirect may echo a
@@ -101,7 +103,7 @@ test("no request gets a 5xx, a stack trace or a missing security header", async 
   const slug = /\/claims\/([^<\/]+)<\/loc>/.exec(sitemap)?.[1] ?? "trump-spoke-with-putin";
   const entity = /\/entities\/([0-9a-f-]{36})/.exec(sitemap)?.[1] ?? "00000000-0000-4000-8000-000000000000";
   await signIn(page, "editor", { from: "/sign-in" });
-  const desk = await (await page.request.get("/desk")).text();
+  const desk = await (await page.request.get("/desk/claims")).text();
   const claimId = /\/desk\/claims\/([0-9a-f-]{36})/.exec(desk)?.[1] ?? entity;
   const real: Record<string, string> = { slug, id: claimId, evidenceId: claimId, token: "x".repeat(43), path: "static/none.js" };
   const session = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
@@ -153,4 +155,69 @@ test("no request gets a 5xx, a stack trace or a missing security header", async 
   );
   const summary = [...byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ");
   console.log(`HTTP fuzz: ${numRuns} requests, seed ${seed}; by status: ${summary}`);
+});
+
+/** The build's server actions, each with a path of a page that serves it. */
+function serverActions(real: Record<string, string>): { id: string; path: string; name: string }[] {
+  const manifest = JSON.parse(readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
+  };
+  return Object.entries(manifest.node).map(([id, entry]) => {
+    const worker = Object.keys(entry.workers)[0] ?? "app/page";
+    const route = worker
+      .replace(/^app/, "")
+      .replace(/\/page$/, "")
+      .replace(/\/\([^)]+\)/g, "")
+      .replace(/\[([^\]]+)\]/g, (_match, name: string) => real[name] ?? "x");
+    return { id, path: route || "/", name: entry.exportedName ?? id };
+  });
+}
+
+test("a server action given any body answers below 500, whoever sends it", async ({ page, baseURL }) => {
+  test.setTimeout(60_000 + numRuns * 1_000);
+  const base = new URL(baseURL!);
+  await signIn(page, "editor", { from: "/sign-in" });
+  const desk = await (await page.request.get("/desk/claims")).text();
+  const claimId = /\/desk\/claims\/([0-9a-f-]{36})/.exec(desk)?.[1] ?? "00000000-0000-4000-8000-000000000000";
+  const real = { id: claimId, evidenceId: claimId, token: "x".repeat(43) };
+  const session = (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
+  const actions = serverActions(real);
+  expect(actions.length).toBeGreaterThan(10);
+
+  const byStatus = new Map<number, number>();
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom(...actions),
+      hostileReply,
+      // A fetch from the page's script (Next-Action header), or a form posted without script ($ACTION_ID_ field).
+      fc.constantFrom("fetch", "fetch", "no-script"),
+      fc.boolean(),
+      async (action, reply, style, signedIn) => {
+        const headers: Record<string, string> = { origin: base.origin };
+        if (signedIn) headers.cookie = session;
+        let body: string | Uint8Array;
+        if (style === "fetch") headers["next-action"] = action.id;
+        if (typeof reply === "string" && style === "fetch") {
+          headers["content-type"] = "text/plain;charset=UTF-8";
+          body = reply;
+        } else {
+          const form = new FormData();
+          if (style === "no-script") form.append(`$ACTION_ID_${action.id}`, "");
+          for (const [name, value] of typeof reply === "string" ? [["$ACTION_1:0", reply] as [string, string]] : reply) form.append(name, value);
+          const encoded = new Response(form);
+          headers["content-type"] = encoded.headers.get("content-type")!;
+          body = new Uint8Array(await encoded.arrayBuffer());
+        }
+        const answer = await send(base, "POST", action.path, headers, body);
+        byStatus.set(answer.status, (byStatus.get(answer.status) ?? 0) + 1);
+        const where = `${style} ${action.name} at ${action.path}: ${JSON.stringify(reply).slice(0, 300)}`;
+        expect(answer.status, where).toBeLessThan(500);
+        expect(answer.headers["x-content-type-options"], where).toBe("nosniff");
+        expect(answer.body, where).not.toMatch(LEAK);
+      },
+    ),
+    { seed, numRuns, endOnFailure: true },
+  );
+  const summary = [...byStatus].sort(([a], [b]) => a - b).map(([status, count]) => `${status}: ${count}`).join(", ");
+  console.log(`Server action fuzz: ${numRuns} requests, seed ${seed}; by status: ${summary}`);
 });

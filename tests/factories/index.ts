@@ -1,7 +1,7 @@
 // Builders for test data, written straight to the test database. Each returns what tests need.
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { PublicationState, Role, Stance } from "@/lib/generated/prisma/enums";
+import type { PublicationState, Role, Stance, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { refreshReviewState } from "@/lib/review/mutations";
 
 export async function createUser(prisma: PrismaClient, role: Role = "editor") {
@@ -14,7 +14,7 @@ export async function createUser(prisma: PrismaClient, role: Role = "editor") {
 /** A claim with its first status transition (logged as unverified), as every claim has. */
 export async function createClaim(
   prisma: PrismaClient,
-  options: { createdById: string; publication?: PublicationState; statement?: string; slug?: string },
+  options: { createdById: string; publication?: PublicationState; statement?: string; slug?: string; createdAt?: Date },
 ) {
   const publication = options.publication ?? "published";
   return prisma.$transaction(async (tx) => {
@@ -25,11 +25,13 @@ export async function createClaim(
         publication,
         publishedAt: publication === "published" ? new Date() : null,
         createdById: options.createdById,
+        createdAt: options.createdAt,
       },
       select: { id: true, slug: true },
     });
     await tx.statusTransition.create({
       data: {
+        createdAt: options.createdAt,
         claimId: claim.id,
         sequence: 1,
         toStatus: "unverified",
@@ -46,7 +48,18 @@ export async function createClaim(
 
 export async function createEvidence(
   prisma: PrismaClient,
-  options: { claimId: string; createdById: string; stance?: Stance; headline?: string },
+  options: {
+    claimId: string;
+    createdById: string;
+    stance?: Stance;
+    headline?: string;
+    outletId?: string;
+    speakerId?: string;
+    /** When it was linked (default now). */
+    createdAt?: Date;
+    /** Set to record it as removed. */
+    removedAt?: Date;
+  },
 ) {
   const evidence = await prisma.evidence.create({
     data: {
@@ -56,9 +69,45 @@ export async function createEvidence(
       sourcing: "anonymous",
       stance: options.stance ?? "reports",
       createdById: options.createdById,
+      outletId: options.outletId,
+      speakerId: options.speakerId,
+      createdAt: options.createdAt,
+      removedAt: options.removedAt,
+      removedById: options.removedAt ? options.createdById : undefined,
     },
     select: { id: true },
   });
   await refreshReviewState(prisma, [options.claimId]);
   return evidence;
+}
+
+/**
+ * Appends a status move to a claim's history at a chosen time, as a fact-checker would make it
+ * (bypassing the workflow's checks, which have their own tests), and keeps the claim in step.
+ */
+export async function recordMove(
+  prisma: PrismaClient,
+  options: { claimId: string; actorId: string; toStatus: VerificationStatus; at: Date },
+) {
+  await prisma.$transaction(async (tx) => {
+    const latest = await tx.statusTransition.findFirstOrThrow({
+      where: { claimId: options.claimId },
+      orderBy: { sequence: "desc" },
+      select: { sequence: true, toStatus: true },
+    });
+    await tx.statusTransition.create({
+      data: {
+        claimId: options.claimId,
+        sequence: latest.sequence + 1,
+        fromStatus: latest.toStatus,
+        toStatus: options.toStatus,
+        actorId: options.actorId,
+        actorRole: "fact_checker",
+        rationale: "A test move.",
+        createdAt: options.at,
+      },
+    });
+    await tx.claim.update({ where: { id: options.claimId }, data: { status: options.toStatus, lastMovedAt: options.at } });
+    await refreshReviewState(tx, [options.claimId]);
+  });
 }

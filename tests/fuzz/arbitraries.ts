@@ -238,3 +238,43 @@ export const unstorableString: Arbitrary<string> = fc
 
 /** Hostile text that PostgreSQL can store: what must round-trip unchanged. */
 export const storableHostileString: Arbitrary<string> = hostileString.filter(isStorable);
+
+// ---------------------------------------------------------------------------------------------
+// Server action arguments in React's reply encoding (see lib/http/action-reply.ts): JSON whose
+// "$"-strings are references. A real browser's reply for `action(previousState, formData)` uses a
+// few of them; these mix every tag React's decoder knows, with sensible and nonsense suffixes.
+
+const REPLY_TAGS = "$@hHTQWKiIuNDnABbRrXxFYOoUSsLlGgMmVZE-0123456789abcdef".split("");
+const replyString: Arbitrary<string> = fc.oneof(
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...REPLY_TAGS), fc.constantFrom("", "0", "1", "2", "a", "zz", "-1", "0:a", "1:0", "ndefined", "nfinity", "aN", "2024-01-01", "12", "x".repeat(400))).map(([tag, rest]) => `$${tag}${rest}`) },
+  { weight: 1, arbitrary: fc.constantFrom("$", "$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0", "$K1", "$T", "$0", "$1", "$Q0", "$W0", "$@0") },
+  { weight: 2, arbitrary: mixedText.map((text) => text.slice(0, 200)) },
+);
+const replyValue: Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    replyString,
+    fc.oneof(fc.integer(), fc.boolean(), fc.constant(null)),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(fc.oneof(fc.constantFrom("status", "values", "__proto__", "then", "$K1"), fc.string({ maxLength: 5 })), tie("value"), { maxKeys: 4 }),
+  ),
+})).value;
+
+// Mostly a list, as the arguments of a call are.
+const replyRoot: Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.array(replyValue, { maxLength: 3 }).map((value) => JSON.stringify(value)) },
+  { weight: 1, arbitrary: replyValue.map((value) => JSON.stringify(value) ?? "null") },
+);
+
+/** A body React's decoder may be handed: a text reply, or the entries of a multipart one. */
+export const hostileReply: Arbitrary<string | [string, string][]> = fc.oneof(
+  replyRoot,
+  fc.string({ maxLength: 30 }),
+  fc
+    .record({
+      root: fc.oneof({ weight: 4, arbitrary: replyRoot }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }),
+      parts: fc.array(fc.tuple(fc.constantFrom("1", "2", "a", "_1_email", "1_email", "$ACTION_ID_x"), fc.oneof(replyValue.map((value) => JSON.stringify(value) ?? "null"), fc.string({ maxLength: 20 }))), { maxLength: 3 }),
+      withRoot: fc.boolean(),
+    })
+    .map(({ root, parts, withRoot }) => (withRoot ? [["0", root] as [string, string], ...parts] : parts)),
+);

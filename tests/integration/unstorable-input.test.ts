@@ -10,7 +10,7 @@ import EditEvidencePage from "@/app/(newsroom)/desk/claims/[id]/evidence/[eviden
 import NewEvidencePage from "@/app/(newsroom)/desk/claims/[id]/evidence/new/page";
 import EditEntityPage from "@/app/(newsroom)/desk/entities/[id]/page";
 import EntitiesPage from "@/app/(newsroom)/desk/entities/page";
-import DeskPage from "@/app/(newsroom)/desk/page";
+import DeskPage from "@/app/(newsroom)/desk/claims/page";
 import ClaimPage, { generateMetadata as claimMetadata } from "@/app/(public)/claims/[slug]/page";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import EntityPage from "@/app/(public)/entities/[id]/page";

@@ -1,124 +1,229 @@
-import type { Metadata } from "next";
+import type { Metadata, Route } from "next";
 import Link from "next/link";
-import { z } from "zod";
-import { StatusBadge } from "@/components/claims/status-badge";
-import { PublicationSelect, StatusSelect } from "@/components/claims/status-select";
+import { redirect } from "next/navigation";
+import { ChartFigure, ColumnChart, DataTable, HorizontalBarChart, type Series } from "@/components/dashboard/charts";
 import { DateTime } from "@/components/ui/date-time";
-import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
-import { listClaimTags, listDeskClaims } from "@/lib/claims/queries";
-import { STANCE_LABEL } from "@/lib/evidence/stance";
-import { VerificationStatus } from "@/lib/generated/prisma/enums";
-import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, textParam, withParams } from "@/lib/search-params";
+import { canVerify, STATUS_INFO } from "@/lib/claims/status";
+import { formatDuration, formatWeek, plural, QUEUE_RANK_LABEL, RECENT_DAYS, VERDICT_WEEKS } from "@/lib/dashboard/format";
+import { getDashboard, type TopEntity } from "@/lib/dashboard/queries";
+import { type RawSearchParams, withParams } from "@/lib/search-params";
 
-export const metadata: Metadata = { title: "Claims desk" };
+export const metadata: Metadata = { title: "Desk" };
 
-const FiltersSchema = z.object({
-  status: optionalParam(z.enum(Object.values(VerificationStatus))),
-  publication: optionalParam(z.enum(["draft", "published"])),
-  tag: textParam(40),
-  mine: optionalParam(z.literal("1")),
-  q: textParam(200),
-  page: pageParam,
-});
+// The claim list lived here before the dashboard: its filtered links still work.
+const LIST_PARAMS = ["status", "publication", "tag", "mine", "q", "page"] as const;
 
-const SELECT = "mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal";
+const PUBLICATION_SERIES: readonly Series[] = [
+  { name: "Published", className: "fill-ink", swatch: "bg-ink" },
+  { name: "Draft", className: "fill-status-warning", swatch: "bg-status-warning" },
+];
+const SINGLE: readonly Series[] = [{ name: "Count", className: "fill-accent", swatch: "bg-accent" }];
 
-type Props = { searchParams: Promise<RawSearchParams> };
+function firstValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
 
-export default async function DeskPage({ searchParams }: Props) {
-  const viewer = await requirePagePermission("desk.read", "/desk");
-  const filters = parseSearchParams(FiltersSchema, await searchParams);
-  const [{ claims, total, pages }, tags] = await Promise.all([
-    listDeskClaims({ ...filters, createdById: filters.mine ? viewer.id : undefined }),
-    listClaimTags(),
-  ]);
+export default async function DeskHomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
+  const raw = await searchParams;
+  if (LIST_PARAMS.some((key) => firstValue(raw[key]))) {
+    redirect(withParams("/desk/claims", Object.fromEntries(LIST_PARAMS.map((key) => [key, firstValue(raw[key])]))) as Route);
+  }
+  const viewer = await requirePagePermission("dashboard.read", "/desk");
+  const dashboard = await getDashboard(viewer);
+  const { openClaims, queue, queueAge, firstVerdict, verdictsPerWeek, topOutlets, topSpeakers } = dashboard;
+
+  const openTotal = openClaims.reduce((sum, row) => sum + row.published + row.draft, 0);
+  const openDrafts = openClaims.reduce((sum, row) => sum + row.draft, 0);
+  const verdictTotal = verdictsPerWeek.reduce((sum, week) => sum + week.count, 0);
+  const thisWeek = verdictsPerWeek.at(-1)?.count ?? 0;
+  const busiest = verdictsPerWeek.reduce<(typeof verdictsPerWeek)[number] | null>((best, week) => (week.count > (best?.count ?? 0) ? week : best), null);
+  const queueReasons = ([0, 1, 2] as const)
+    .filter((rank) => queue.byRank[rank] > 0)
+    .map((rank) => `${queue.byRank[rank].toLocaleString("en-GB")} ${QUEUE_RANK_LABEL[rank]}`)
+    .join(", ");
+
+  const openSentence =
+    openTotal === 0
+      ? "No open claims."
+      : `${plural(openTotal, "open claim")}: ${openClaims
+          .map((row) => `${(row.published + row.draft).toLocaleString("en-GB")} ${STATUS_INFO[row.status].label.toLowerCase()}${row.draft > 0 ? ` (${plural(row.draft, "draft")})` : ""}`)
+          .join(", ")}.`;
+  const queueSentence =
+    queue.count === 0
+      ? "Nothing is waiting for review."
+      : `${plural(queue.count, "claim")} waiting for review (${queueReasons}); median wait ${formatDuration(queue.medianSeconds ?? 0)}.`;
+  const ageSentence = `${queueSentence}${queue.count > 0 ? ` ${queueAge.map((bucket) => `${bucket.label.toLowerCase()}: ${bucket.count.toLocaleString("en-GB")}`).join(", ")}.` : ""}`;
+  const verdictSentence =
+    verdictTotal === 0
+      ? `No verdicts in the last ${VERDICT_WEEKS} weeks.`
+      : `${plural(verdictTotal, "verdict")} in the last ${VERDICT_WEEKS} weeks, ${thisWeek.toLocaleString("en-GB")} this week${
+          busiest ? `; the busiest week began ${formatWeek(busiest.week)} with ${busiest.count.toLocaleString("en-GB")}` : ""
+        }.`;
+  const topSentence = (rows: readonly TopEntity[], what: string) =>
+    rows.length === 0
+      ? `No ${what} on live evidence linked in the last ${RECENT_DAYS} days.`
+      : `Most evidence of the last ${RECENT_DAYS} days: ${rows
+          .slice(0, 3)
+          .map((row) => `${row.name} (${row.count.toLocaleString("en-GB")})`)
+          .join(", ")}${rows.length > 3 ? `, and ${rows.length - 3} more` : ""}.`;
 
   return (
     <>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <h1 className="font-serif text-3xl font-bold">Claims</h1>
-          <p className="mt-1 text-sm text-muted">{total === 1 ? "1 claim" : `${total} claims`}, most recently updated first.</p>
+          <h1 className="font-serif text-3xl font-bold">Desk</h1>
+          <p className="mt-1 text-sm text-muted">
+            The newsroom at a glance, as of <DateTime value={dashboard.now} timeZone={viewer.timeZone} withTime />.
+          </p>
         </div>
-        {can(viewer, "claim.create") ? (
-          <Link href="/desk/claims/new" className="inline-flex min-h-11 items-center rounded-md bg-ink px-4 py-2 font-semibold text-white hover:bg-ink/85">
-            Log a claim
-          </Link>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <form method="get" action="/desk/claims" role="search" aria-label="Find a claim" className="flex gap-2">
+            <label className="sr-only" htmlFor="desk-search">
+              Search claims
+            </label>
+            <input id="desk-search" name="q" type="search" placeholder="Search claims" className="min-h-11 w-56 rounded-md border border-rule bg-white px-3 py-2" />
+            <button type="submit" className="min-h-11 rounded-md border border-ink px-4 py-2 font-semibold">
+              Search
+            </button>
+          </form>
+          {can(viewer, "claim.create") ? (
+            <Link href="/desk/claims/new" className="inline-flex min-h-11 items-center rounded-md bg-ink px-4 py-2 font-semibold text-white hover:bg-ink/85">
+              Log a claim
+            </Link>
+          ) : null}
+          {canVerify(viewer.role) ? (
+            <Link href="/desk/review" className="inline-flex min-h-11 items-center rounded-md bg-ink px-4 py-2 font-semibold text-white hover:bg-ink/85">
+              Open the review queue
+            </Link>
+          ) : null}
+        </div>
       </div>
 
-      <form method="get" className="mt-6 grid grid-cols-1 gap-3 rounded-lg border border-rule bg-white p-4 sm:grid-cols-2 lg:grid-cols-3" role="search" aria-label="Filter claims">
-        <label className="text-sm font-semibold sm:col-span-2 lg:col-span-3">
-          Search
-          <input name="q" type="search" defaultValue={filters.q ?? ""} placeholder="Words in the statement or context" className="mt-1 block w-full rounded-md border border-rule px-3 py-2 font-normal" />
-        </label>
-        <StatusSelect value={filters.status} className={SELECT} />
-        <PublicationSelect value={filters.publication} className={SELECT} />
-        <label className="text-sm font-semibold">
-          Tag
-          <select name="tag" defaultValue={filters.tag ?? ""} className={SELECT}>
-            <option value="">Any tag</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-2 text-sm font-semibold">
-          <input type="checkbox" name="mine" value="1" defaultChecked={Boolean(filters.mine)} className="h-4 w-4" />
-          Only claims I logged
-        </label>
-        <div className="flex gap-3 sm:col-span-2 lg:col-span-2 lg:justify-end">
-          <button type="submit" className="min-h-11 rounded-md bg-ink px-4 py-2 font-semibold text-white">
-            Apply
-          </button>
-          <Link href="/desk" className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-muted hover:text-ink">
-            Clear
-          </Link>
-        </div>
-      </form>
+      <section aria-labelledby="key-numbers" className="mt-6">
+        <h2 id="key-numbers" className="sr-only">
+          Key numbers
+        </h2>
+        <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+          <KeyNumber term="Open claims" value={openTotal.toLocaleString("en-GB")} detail={openTotal === 0 ? "none yet" : `${plural(openDrafts, "draft")} among them`} href="/desk/claims" />
+          <KeyNumber
+            term="Waiting for review"
+            value={queue.count.toLocaleString("en-GB")}
+            detail={queue.oldestSince ? <>oldest since <DateTime value={queue.oldestSince} timeZone={viewer.timeZone} /></> : "nothing waiting"}
+            href={canVerify(viewer.role) ? "/desk/review" : undefined}
+          />
+          <KeyNumber
+            term="Median time to a first verdict"
+            value={firstVerdict.medianSeconds === null ? "—" : formatDuration(firstVerdict.medianSeconds)}
+            detail={firstVerdict.count === 0 ? `no first verdicts in the last ${RECENT_DAYS} days` : `over ${plural(firstVerdict.count, "first verdict")} in the last ${RECENT_DAYS} days`}
+          />
+          <KeyNumber term="Verdicts this week" value={thisWeek.toLocaleString("en-GB")} detail={`${verdictTotal.toLocaleString("en-GB")} in the last ${VERDICT_WEEKS} weeks`} />
+        </dl>
+      </section>
 
-      {claims.length === 0 ? (
-        <p className="mt-8 rounded-lg border border-dashed border-rule bg-white p-8 text-center text-muted">
-          No claims match these filters.
-        </p>
-      ) : (
-        <ul className="mt-6 divide-y divide-rule border-y border-rule" aria-label="Claims">
-          {claims.map((claim) => (
-            <li key={claim.id} className="py-4">
-              <div className="flex flex-wrap items-center gap-2">
-                <StatusBadge status={claim.status} />
-                <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${claim.publication === "draft" ? "bg-status-warning-bg text-status-warning" : "bg-status-positive-bg text-status-positive"}`}>
-                  {claim.publication === "draft" ? "Draft" : "Published"}
-                </span>
-                {claim.tags.map((tag) => (
-                  <span key={tag} className="text-xs text-muted">
-                    #{tag}
-                  </span>
-                ))}
-              </div>
-              <h2 className="mt-1 font-serif text-lg leading-snug">
-                <Link href={`/desk/claims/${claim.id}`} className="hover:underline underline-offset-4">
-                  {claim.statement}
-                </Link>
-              </h2>
-              <p className="mt-1 text-sm text-muted">
-                {Object.entries(claim.evidenceByStance).length === 0
-                  ? "No evidence yet"
-                  : Object.entries(claim.evidenceByStance)
-                      .map(([stance, count]) => `${STANCE_LABEL[stance as keyof typeof STANCE_LABEL]}: ${count}`)
-                      .join(" · ")}
-                {" · "}logged by {claim.createdBy.name} · updated <DateTime value={claim.updatedAt} timeZone={viewer.timeZone} />
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <ChartFigure
+          id="open-claims"
+          title="Open claims by status"
+          summary={openSentence}
+          empty={openTotal === 0 ? "No open claims: everything logged so far is settled, or nothing has been logged yet." : null}
+          chart={
+            <HorizontalBarChart
+              label={openSentence}
+              series={PUBLICATION_SERIES}
+              labelWidth={120}
+              rows={openClaims.map((row) => ({ key: row.status, label: STATUS_INFO[row.status].label, values: [row.published, row.draft] }))}
+            />
+          }
+          table={
+            <DataTable
+              caption="Open claims by status"
+              headers={["Status", "Published", "Draft", "Total"]}
+              rows={openClaims.map((row) => ({
+                key: row.status,
+                href: withParams("/desk/claims", { status: row.status }),
+                cells: [STATUS_INFO[row.status].label, row.published, row.draft, row.published + row.draft],
+              }))}
+            />
+          }
+        />
 
-      <Pager page={filters.page} pages={pages} href={(page) => withParams("/desk", { ...filters, page })} />
+        <ChartFigure
+          id="review-queue"
+          title="Review queue by time waiting"
+          summary={queueSentence}
+          empty={queue.count === 0 ? "Nothing is waiting for review." : null}
+          chart={
+            <HorizontalBarChart
+              label={ageSentence}
+              series={SINGLE}
+              labelWidth={120}
+              rows={queueAge.map((bucket) => ({ key: bucket.label, label: bucket.label, values: [bucket.count] }))}
+            />
+          }
+          table={
+            <DataTable
+              caption="Review queue by time waiting"
+              headers={["Waiting", "Claims"]}
+              rows={queueAge.map((bucket) => ({ key: bucket.label, cells: [bucket.label, bucket.count] }))}
+            />
+          }
+        />
+
+        <ChartFigure
+          id="verdicts"
+          title="Verdicts per week"
+          summary={`${verdictSentence} Weeks start on Monday (UTC).`}
+          empty={verdictTotal === 0 ? `No verdicts in the last ${VERDICT_WEEKS} weeks: a fact-checker's first status move will show here.` : null}
+          chart={
+            <ColumnChart
+              label={verdictSentence}
+              barClassName="fill-accent"
+              columns={verdictsPerWeek.map((week) => ({ key: week.week.toISOString(), label: formatWeek(week.week).replace(/^\w+ /, ""), value: week.count }))}
+            />
+          }
+          table={
+            <DataTable
+              caption="Verdicts per week"
+              headers={["Week beginning", "Verdicts"]}
+              rows={verdictsPerWeek.map((week) => ({ key: week.week.toISOString(), cells: [formatWeek(week.week), week.count] }))}
+            />
+          }
+        />
+
+        <TopEntitiesFigure id="top-outlets" title="Outlets that appear most" rows={topOutlets} summary={topSentence(topOutlets, "outlets")} />
+        <TopEntitiesFigure id="top-speakers" title="Speakers who appear most" rows={topSpeakers} summary={topSentence(topSpeakers, "named speakers")} />
+      </div>
     </>
+  );
+}
+
+function KeyNumber({ term, value, detail, href }: { term: string; value: string; detail: React.ReactNode; href?: Route }) {
+  return (
+    <div className="rounded-lg border border-rule bg-white p-4">
+      <dt className="text-sm font-semibold text-muted">{href ? <Link href={href} className="underline-offset-2 hover:underline">{term}</Link> : term}</dt>
+      <dd className="mt-1 font-serif text-3xl font-bold tabular-nums">{value}</dd>
+      <dd className="text-sm text-muted">{detail}</dd>
+    </div>
+  );
+}
+
+function TopEntitiesFigure({ id, title, rows, summary }: { id: string; title: string; rows: readonly TopEntity[]; summary: string }) {
+  return (
+    <ChartFigure
+      id={id}
+      title={title}
+      summary={summary}
+      empty={rows.length === 0 ? `No evidence linked in the last ${RECENT_DAYS} days names one yet.` : null}
+      chart={<HorizontalBarChart label={`${title}: ${rows.map((row) => `${row.name}, ${row.count}`).join("; ")}.`} series={SINGLE} rows={rows.map((row) => ({ key: row.id, label: row.name, values: [row.count] }))} />}
+      table={
+        <DataTable
+          caption={title}
+          headers={["Name", `Pieces of live evidence, last ${RECENT_DAYS} days`]}
+          rows={rows.map((row) => ({ key: row.id, href: `/desk/entities/${row.id}`, cells: [row.name, row.count] }))}
+        />
+      }
+    />
   );
 }
