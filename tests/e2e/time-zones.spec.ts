@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "@playwright/test";
 import { expect, logClaim, test } from "./fixtures";
 
@@ -22,6 +23,11 @@ function snapshot(form: Locator): Promise<Record<string, string | string[] | boo
     }
     return values;
   });
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(results.violations).toEqual([]);
 }
 
 /** An admin invites a new editor; the editor sets a password and signs in on `page`. */
@@ -66,6 +72,7 @@ test("an editor takes their device's zone, enters a time in it, and readers see 
   const detected = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
   expect(detected).toMatch(/^Asia\/Kath?mandu$/);
   await expect(page.getByText(`This device is set to ${detected}.`)).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: `Use ${detected}` }).click();
   await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toHaveText(`Saved: the desk shows and takes times in ${detected}.`);
   await expect(page.getByLabel("Your time zone")).toHaveValue(detected);
@@ -77,6 +84,7 @@ test("an editor takes their device's zone, enters a time in it, and readers see 
   await page.goto(`${claimPath}/evidence/new`);
   const published = page.getByLabel(`Published (${detected}, UTC+5:45)`);
   await expect(published).toBeVisible();
+  await expectNoAxeViolations(page);
   // The outlet is suggested from the address (Associated Press).
   await page.getByLabel("Web address").fill(`https://apnews.com/article/kathmandu-${unique()}`);
   await page.getByLabel("Headline").fill("Filed after midnight in Kathmandu");
