@@ -16,8 +16,20 @@ import { OPEN_STATUSES, QUEUE_AGE_BUCKETS, RECENT_DAYS, type QueueRank, VERDICT_
 
 const TOP_LIMIT = 8;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A point in time as the UTC timestamp the columns hold. A subquery, so Postgres computes it once
+ * (an InitPlan) instead of parsing the text again for every row a filter looks at: at 100,000
+ * claims that per-row parsing was most of the review queue's time.
+ */
 function utc(date: Date): Prisma.Sql {
-  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return Prisma.sql`(SELECT ${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/** `days` days before `now` (UTC has no daylight saving: a day is always 24 hours). */
+function daysBefore(now: Date, days: number): Prisma.Sql {
+  return utc(new Date(now.getTime() - days * DAY_MS));
 }
 
 /** Claims not yet settled (confirmed, false or retracted), by status and publication. */
@@ -40,7 +52,7 @@ export function reviewQueueSql(now: Date): Prisma.Sql {
   const buckets = QUEUE_AGE_BUCKETS.flatMap((bucket, index) =>
     bucket.maxDays === null
       ? []
-      : [Prisma.sql`count(*) FILTER (WHERE "reviewWaitingSince" > ${utc(now)} - make_interval(days => ${bucket.maxDays}::int))::int AS ${Prisma.raw(`"b${index}"`)}`],
+      : [Prisma.sql`count(*) FILTER (WHERE "reviewWaitingSince" > ${daysBefore(now, bucket.maxDays)})::int AS ${Prisma.raw(`"b${index}"`)}`],
   );
   return Prisma.sql`
     SELECT count(*)::int AS count,
@@ -69,7 +81,7 @@ export function firstVerdictSql(now: Date): Prisma.Sql {
            )::float8 AS "medianSeconds"
       FROM status_transitions t
      WHERE t.sequence = 2
-       AND t."createdAt" > ${utc(now)} - make_interval(days => ${RECENT_DAYS}::int)
+       AND t."createdAt" > ${daysBefore(now, RECENT_DAYS)}
        AND t."createdAt" <= ${utc(now)}`;
 }
 
@@ -97,7 +109,7 @@ export function topEntitiesSql(role: "outlet" | "speaker", now: Date): Prisma.Sq
       FROM (SELECT ${column} AS id, count(*) AS count
               FROM evidence
              WHERE "removedAt" IS NULL AND ${column} IS NOT NULL
-               AND "createdAt" > ${utc(now)} - make_interval(days => ${RECENT_DAYS}::int) AND "createdAt" <= ${utc(now)}
+               AND "createdAt" > ${daysBefore(now, RECENT_DAYS)} AND "createdAt" <= ${utc(now)}
              GROUP BY ${column}) counted
       JOIN entities named ON named.id = counted.id
       JOIN entities kept ON kept.id = COALESCE(named."mergedIntoId", named.id)
