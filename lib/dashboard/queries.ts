@@ -46,7 +46,8 @@ export function openClaimsSql(): Prisma.Sql {
  * the oldest and the median wait, and `b0`, `b1`… counting the claims that have waited less than
  * each bucket's `maxDays` (cumulative; the last bucket is the rest). The median is taken of the
  * waiting-since times themselves (now − median(since) = median(now − since)), which sorts the
- * column as stored instead of an interval computed for every row.
+ * column as stored instead of an interval computed for every row. Seconds come from date_part,
+ * which gives double precision: extract() gives numeric, several times slower to sort.
  */
 export function reviewQueueSql(now: Date): Prisma.Sql {
   const buckets = QUEUE_AGE_BUCKETS.flatMap((bucket, index) =>
@@ -60,8 +61,8 @@ export function reviewQueueSql(now: Date): Prisma.Sql {
            count(*) FILTER (WHERE "reviewRank" = 1)::int AS rank1,
            count(*) FILTER (WHERE "reviewRank" = 2)::int AS rank2,
            min("reviewWaitingSince") AS "oldestSince",
-           extract(epoch FROM ${utc(now)})::float8
-             - percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "reviewWaitingSince"))::float8 AS "medianSeconds",
+           date_part('epoch', ${utc(now)})
+             - percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', "reviewWaitingSince")) AS "medianSeconds",
            ${Prisma.join(buckets)}
       FROM claims
      WHERE "reviewRank" IS NOT NULL`;
@@ -77,8 +78,8 @@ export function firstVerdictSql(now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS count,
            percentile_cont(0.5) WITHIN GROUP (
-             ORDER BY extract(epoch FROM t."createdAt" - (SELECT c."createdAt" FROM claims c WHERE c.id = t."claimId"))
-           )::float8 AS "medianSeconds"
+             ORDER BY date_part('epoch', t."createdAt" - (SELECT c."createdAt" FROM claims c WHERE c.id = t."claimId"))
+           ) AS "medianSeconds"
       FROM status_transitions t
      WHERE t.sequence = 2
        AND t."createdAt" > ${daysBefore(now, RECENT_DAYS)}
