@@ -16,8 +16,20 @@ import { OPEN_STATUSES, QUEUE_AGE_BUCKETS, RECENT_DAYS, type QueueRank, VERDICT_
 
 const TOP_LIMIT = 8;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * A point in time as the UTC timestamp the columns hold. A subquery, so Postgres computes it once
+ * (an InitPlan) instead of parsing the text again for every row a filter looks at: at 100,000
+ * claims that per-row parsing was most of the review queue's time.
+ */
 function utc(date: Date): Prisma.Sql {
-  return Prisma.sql`(${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  return Prisma.sql`(SELECT ${date.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+}
+
+/** `days` days before `now` (UTC has no daylight saving: a day is always 24 hours). */
+function daysBefore(now: Date, days: number): Prisma.Sql {
+  return utc(new Date(now.getTime() - days * DAY_MS));
 }
 
 /** Claims not yet settled (confirmed, false or retracted), by status and publication. */
@@ -34,13 +46,14 @@ export function openClaimsSql(): Prisma.Sql {
  * the oldest and the median wait, and `b0`, `b1`… counting the claims that have waited less than
  * each bucket's `maxDays` (cumulative; the last bucket is the rest). The median is taken of the
  * waiting-since times themselves (now − median(since) = median(now − since)), which sorts the
- * column as stored instead of an interval computed for every row.
+ * column as stored instead of an interval computed for every row. Seconds come from date_part,
+ * which gives double precision: extract() gives numeric, several times slower to sort.
  */
 export function reviewQueueSql(now: Date): Prisma.Sql {
   const buckets = QUEUE_AGE_BUCKETS.flatMap((bucket, index) =>
     bucket.maxDays === null
       ? []
-      : [Prisma.sql`count(*) FILTER (WHERE "reviewWaitingSince" > ${utc(now)} - make_interval(days => ${bucket.maxDays}::int))::int AS ${Prisma.raw(`"b${index}"`)}`],
+      : [Prisma.sql`count(*) FILTER (WHERE "reviewWaitingSince" > ${daysBefore(now, bucket.maxDays)})::int AS ${Prisma.raw(`"b${index}"`)}`],
   );
   return Prisma.sql`
     SELECT count(*)::int AS count,
@@ -48,8 +61,8 @@ export function reviewQueueSql(now: Date): Prisma.Sql {
            count(*) FILTER (WHERE "reviewRank" = 1)::int AS rank1,
            count(*) FILTER (WHERE "reviewRank" = 2)::int AS rank2,
            min("reviewWaitingSince") AS "oldestSince",
-           extract(epoch FROM ${utc(now)})::float8
-             - percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "reviewWaitingSince"))::float8 AS "medianSeconds",
+           date_part('epoch', ${utc(now)})
+             - percentile_cont(0.5) WITHIN GROUP (ORDER BY date_part('epoch', "reviewWaitingSince")) AS "medianSeconds",
            ${Prisma.join(buckets)}
       FROM claims
      WHERE "reviewRank" IS NOT NULL`;
@@ -65,11 +78,11 @@ export function firstVerdictSql(now: Date): Prisma.Sql {
   return Prisma.sql`
     SELECT count(*)::int AS count,
            percentile_cont(0.5) WITHIN GROUP (
-             ORDER BY extract(epoch FROM t."createdAt" - (SELECT c."createdAt" FROM claims c WHERE c.id = t."claimId"))
-           )::float8 AS "medianSeconds"
+             ORDER BY date_part('epoch', t."createdAt" - (SELECT c."createdAt" FROM claims c WHERE c.id = t."claimId"))
+           ) AS "medianSeconds"
       FROM status_transitions t
      WHERE t.sequence = 2
-       AND t."createdAt" > ${utc(now)} - make_interval(days => ${RECENT_DAYS}::int)
+       AND t."createdAt" > ${daysBefore(now, RECENT_DAYS)}
        AND t."createdAt" <= ${utc(now)}`;
 }
 
@@ -97,7 +110,7 @@ export function topEntitiesSql(role: "outlet" | "speaker", now: Date): Prisma.Sq
       FROM (SELECT ${column} AS id, count(*) AS count
               FROM evidence
              WHERE "removedAt" IS NULL AND ${column} IS NOT NULL
-               AND "createdAt" > ${utc(now)} - make_interval(days => ${RECENT_DAYS}::int) AND "createdAt" <= ${utc(now)}
+               AND "createdAt" > ${daysBefore(now, RECENT_DAYS)} AND "createdAt" <= ${utc(now)}
              GROUP BY ${column}) counted
       JOIN entities named ON named.id = counted.id
       JOIN entities kept ON kept.id = COALESCE(named."mergedIntoId", named.id)
