@@ -23,7 +23,7 @@ test("an editor creates the people of a new story inline, and the spokeswoman's 
     await similar.check();
     await editor.getByRole("button", { name: "Log claim as draft" }).click();
   }
-  await expect(editor.getByText("Claim logged as a draft.")).toBeVisible();
+  await expect(editor.getByText("Claim logged as a draft.")).toBeVisible({ timeout: 15_000 });
   const claimPath = new URL(editor.url()).pathname;
   await expect(editor.getByRole("main")).toContainText(ministry);
 
@@ -38,7 +38,7 @@ test("an editor creates the people of a new story inline, and the spokeswoman's 
   await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel("Anonymous source").check();
   await editor.getByLabel("Or an anonymous source, described").fill("two officials not authorised to speak");
   await editor.getByRole("button", { name: "Link evidence" }).click();
-  await expect(editor.getByText("Evidence linked.")).toBeVisible();
+  await expect(editor.getByText("Evidence linked.")).toBeVisible({ timeout: 15_000 });
 
   // The denial, on the record, by a spokeswoman nobody has entered yet: created here, with her
   // title and the ministry she speaks for.
@@ -56,7 +56,7 @@ test("an editor creates the people of a new story inline, and the spokeswoman's 
   });
   await editor.getByLabel("Quote").fill("No such agreement exists.");
   await editor.getByRole("button", { name: "Link evidence" }).click();
-  await expect(editor.getByText("Evidence linked.")).toBeVisible();
+  await expect(editor.getByText("Evidence linked.")).toBeVisible({ timeout: 15_000 });
   await editor.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(editor.getByText("Published: readers can see this claim now.")).toBeVisible();
   await editor.close();
