@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { ROOT, runScript } from "./lib/database.ts";
-import { buildIsStale, runNext } from "./lib/next-build.ts";
+import { buildApp, buildIsStale } from "./lib/next-build.ts";
 
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
@@ -26,7 +26,7 @@ await runScript(async () => {
   ensureBrowser();
   if (buildIsStale()) {
     console.log("Building the production app for the browser tests…");
-    if ((await runNext(["build"])) !== 0) throw new Error("The production build failed; see the output above.");
+    if ((await buildApp()) !== 0) throw new Error("The production build failed; see the output above.");
   }
   const result = spawnSync(process.execPath, [`${ROOT}/node_modules/@playwright/test/cli.js`, "test", ...process.argv.slice(2)], {
     cwd: ROOT,

@@ -11,7 +11,7 @@ import { migrate } from "@/lib/db/migrate";
 import { DEMO_ACCOUNTS, seedDemoData } from "@/prisma/seed";
 import { freePort } from "./lib/embedded-postgres.ts";
 import { loadDotEnv, openDatabase, ROOT, runScript } from "./lib/database.ts";
-import { buildIsStale, runNext, serverCommand } from "./lib/next-build.ts";
+import { buildApp, buildIsStale, serverCommand } from "./lib/next-build.ts";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 
@@ -39,7 +39,7 @@ await runScript(async () => {
     await seedIfEmpty(database.url);
     if (mode === "start" && buildIsStale()) {
       console.log("Building Claimtrail (first run, or the sources changed since the last build)…");
-      const code = await runNext(["build"]);
+      const code = await buildApp();
       if (code !== 0) throw new Error("The production build failed; see the output above.");
     }
   } catch (error) {

@@ -13,6 +13,8 @@ import { ROOT } from "./lib/database.ts";
 const { values: args } = parseArgs({
   options: { dev: { type: "boolean", default: false }, port: { type: "string", default: "3000" }, hostname: { type: "string" } },
 });
+// next.config.ts finds the cache handler from the working directory.
+process.chdir(ROOT);
 const env = frontEnv();
 const port = Number(args.port);
 

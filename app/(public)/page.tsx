@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
 import { z } from "zod";
 import { ClaimList } from "@/components/claims/claim-list";
 import { StatusSelect } from "@/components/claims/status-select";
 import { Pager } from "@/components/ui/pager";
+import { cachedData } from "@/lib/cache/data";
+import { TAG } from "@/lib/cache/tags";
 import { listPublicFilterOptions, listPublishedClaims } from "@/lib/claims/queries";
 import { newsroomTimeZone } from "@/lib/env";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
@@ -22,14 +23,17 @@ const FiltersSchema = z.object({
 
 const SELECT = "mt-1 block w-full rounded-md border border-rule bg-white px-3 py-2 font-normal";
 
+// Rendered per request (the filters are in the query string), from cached data: a hit asks
+// PostgreSQL nothing. docs/caching.md.
 export default async function HomePage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  await connection();
   const filters = parseSearchParams(FiltersSchema, await searchParams);
-  const [{ claims, total, pages }, options] = await Promise.all([
-    listPublishedClaims({ status: filters.status, tag: filters.tag, entityId: filters.about, outletId: filters.outlet, page: filters.page }),
-    listPublicFilterOptions(),
-  ]);
   const filtered = Boolean(filters.status || filters.tag || filters.about || filters.outlet);
+  const query = { status: filters.status, tag: filters.tag, entityId: filters.about, outletId: filters.outlet, page: filters.page };
+  const [{ claims, total, pages }, options] = await Promise.all([
+    // Filters that match nothing (a made-up topic, a page past the end) are answered, not kept.
+    cachedData(["home", JSON.stringify(query)], [TAG.claims], () => listPublishedClaims(query), (found) => found.claims.length > 0 || (!filtered && filters.page === 1)),
+    cachedData(["filters"], [TAG.filters], listPublicFilterOptions),
+  ]);
 
   return (
     <>

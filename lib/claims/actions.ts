@@ -4,13 +4,13 @@ import type { Route } from "next";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineFormAction } from "@/lib/actions/define-action";
+import { changingClaim } from "@/lib/cache/invalidate";
 import { createClaim, setClaimPublication, updateClaim } from "@/lib/claims/mutations";
 import { findSimilarClaims } from "@/lib/claims/queries";
 import { ClaimCreateSchema, ClaimPublicationSchema, ClaimUpdateSchema } from "@/lib/claims/schema";
 
-function revalidateClaim(slug: string) {
-  revalidatePath("/");
-  revalidatePath(`/claims/${slug}`);
+/** The desk's lists show every claim; readers' pages are expired by changingClaim. */
+function revalidateDesk() {
   revalidatePath("/desk");
   revalidatePath("/desk/claims");
 }
@@ -29,8 +29,9 @@ export const createClaimAction = defineFormAction({
         };
       }
     }
+    // A new claim is a draft: no reader page changes.
     const claim = await createClaim(viewer, input);
-    revalidateClaim(claim.slug);
+    revalidateDesk();
     redirect(`/desk/claims/${claim.id}?logged=1` as Route);
   },
 });
@@ -39,8 +40,8 @@ export const updateClaimAction = defineFormAction({
   permission: "claim.update",
   schema: ClaimUpdateSchema,
   async run(input, viewer) {
-    const claim = await updateClaim(viewer, input);
-    revalidateClaim(claim.slug);
+    const claim = await changingClaim(input.id, () => updateClaim(viewer, input));
+    revalidateDesk();
     redirect(`/desk/claims/${claim.id}?saved=1` as Route);
   },
 });
@@ -49,8 +50,8 @@ export const setPublicationAction = defineFormAction({
   permission: "claim.publish",
   schema: ClaimPublicationSchema,
   async run(input, viewer) {
-    const claim = await setClaimPublication(viewer, input);
-    revalidateClaim(claim.slug);
+    await changingClaim(input.id, () => setClaimPublication(viewer, input));
+    revalidateDesk();
     revalidatePath(`/desk/claims/${input.id}`);
     return {
       status: "success",

@@ -4,6 +4,7 @@ import type { Route } from "next";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineFormAction } from "@/lib/actions/define-action";
+import { entityChanged } from "@/lib/cache/invalidate";
 import { createEntity, mergeEntities, updateEntity } from "@/lib/entities/mutations";
 import { EntityCreateSchema, EntityMergeSchema, EntityUpdateSchema } from "@/lib/entities/schema";
 
@@ -22,7 +23,8 @@ export const updateEntityAction = defineFormAction({
   schema: EntityUpdateSchema,
   async run(input, viewer) {
     await updateEntity(viewer, input);
-    revalidatePath("/", "layout");
+    entityChanged(input.id);
+    revalidatePath("/desk", "layout");
     redirect("/desk/entities?saved=1" as Route);
   },
 });
@@ -32,7 +34,8 @@ export const mergeEntitiesAction = defineFormAction({
   schema: EntityMergeSchema,
   async run(input, viewer) {
     await mergeEntities(viewer, input);
-    revalidatePath("/", "layout");
+    entityChanged(input.sourceId, input.targetId);
+    revalidatePath("/desk", "layout");
     redirect("/desk/entities?merged=1" as Route);
   },
 });

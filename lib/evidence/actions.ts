@@ -4,11 +4,11 @@ import type { Route } from "next";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineFormAction } from "@/lib/actions/define-action";
+import { changingClaim } from "@/lib/cache/invalidate";
 import { linkEvidence, removeEvidence, updateEvidence } from "@/lib/evidence/mutations";
 import { EvidenceCreateSchema, EvidenceRemoveSchema, EvidenceUpdateSchema } from "@/lib/evidence/schema";
 
-function revalidateClaimPages(claimId: string) {
-  revalidatePath("/", "layout");
+function revalidateDesk(claimId: string) {
   revalidatePath(`/desk/claims/${claimId}`);
 }
 
@@ -16,8 +16,8 @@ export const linkEvidenceAction = defineFormAction({
   permission: "evidence.link",
   schema: EvidenceCreateSchema,
   async run(input, viewer) {
-    await linkEvidence(viewer, input);
-    revalidateClaimPages(input.claimId);
+    await changingClaim(input.claimId, () => linkEvidence(viewer, input));
+    revalidateDesk(input.claimId);
     redirect(`/desk/claims/${input.claimId}?evidence=linked#evidence` as Route);
   },
 });
@@ -26,8 +26,8 @@ export const updateEvidenceAction = defineFormAction({
   permission: "evidence.update",
   schema: EvidenceUpdateSchema,
   async run(input, viewer) {
-    await updateEvidence(viewer, input);
-    revalidateClaimPages(input.claimId);
+    await changingClaim(input.claimId, () => updateEvidence(viewer, input));
+    revalidateDesk(input.claimId);
     redirect(`/desk/claims/${input.claimId}?evidence=saved#evidence` as Route);
   },
 });
@@ -36,8 +36,8 @@ export const removeEvidenceAction = defineFormAction({
   permission: "evidence.remove",
   schema: EvidenceRemoveSchema,
   async run(input, viewer) {
-    await removeEvidence(viewer, input);
-    revalidateClaimPages(input.claimId);
+    await changingClaim(input.claimId, () => removeEvidence(viewer, input));
+    revalidateDesk(input.claimId);
     redirect(`/desk/claims/${input.claimId}?evidence=removed#evidence` as Route);
   },
 });

@@ -12,6 +12,7 @@ import { IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { isDecodableReply, replyParts } from "@/lib/http/action-reply";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
+import { cacheReaderResponse } from "@/lib/http/reader-cache";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
 import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
 
@@ -210,6 +211,8 @@ export function createFront(options: FrontOptions) {
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
     if (!target.ok) forward.url = NOT_FOUND_PATH;
+    // Reader pages get validators, 304s and the Cache-Control a CDN can use.
+    if ((method === "GET" || method === "HEAD") && route?.cache && !options.dev) cacheReaderResponse(forward, res, route.cache);
     await options.handle(forward, res);
   }
 

@@ -15,18 +15,20 @@ export type RouteEntry = {
   query: readonly string[];
   /** Who may see it: the fuzz suite signs in for `desk` routes. */
   audience: "public" | "desk";
+  /** Reader routes that browsers and CDNs may cache (lib/http/reader-cache.ts). */
+  cache?: "reader" | "search";
 };
 
 // Pages with forms accept POST: server actions and, without JavaScript, plain form posts.
 export const ROUTES: readonly RouteEntry[] = [
-  { pattern: "/", kind: "page", methods: ["GET"], query: ["status", "tag", "about", "outlet", "page"], audience: "public" },
-  { pattern: "/search", kind: "page", methods: ["GET"], query: ["q", "page"], audience: "public" },
-  { pattern: "/claims/[slug]", kind: "page", methods: ["GET"], query: [], audience: "public" },
-  { pattern: "/claims/[slug]/feed.xml", kind: "handler", methods: ["GET"], query: [], audience: "public" },
-  { pattern: "/entities/[id]", kind: "page", methods: ["GET"], query: [], audience: "public" },
-  { pattern: "/feeds/changes.xml", kind: "handler", methods: ["GET"], query: [], audience: "public" },
-  { pattern: "/sitemap.xml", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
-  { pattern: "/robots.txt", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
+  { pattern: "/", kind: "page", methods: ["GET"], query: ["status", "tag", "about", "outlet", "page"], audience: "public", cache: "reader" },
+  { pattern: "/search", kind: "page", methods: ["GET"], query: ["q", "page"], audience: "public", cache: "search" },
+  { pattern: "/claims/[slug]", kind: "page", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/claims/[slug]/feed.xml", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/entities/[id]", kind: "page", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/feeds/changes.xml", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/sitemap.xml", kind: "metadata", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/robots.txt", kind: "metadata", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/icon.svg", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/favicon.ico", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/api/health", kind: "handler", methods: ["GET"], query: [], audience: "public" },

@@ -4,6 +4,7 @@ import type { Route } from "next";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { defineFormAction } from "@/lib/actions/define-action";
+import { changingClaim } from "@/lib/cache/invalidate";
 import { dismissSuggestion, transitionClaimStatus } from "@/lib/verification/mutations";
 import { DismissSuggestionSchema, StatusMoveSchema } from "@/lib/verification/schema";
 
@@ -13,9 +14,7 @@ export const moveStatusAction = defineFormAction({
   permission: "desk.read",
   schema: StatusMoveSchema,
   async run(input, viewer) {
-    const { slug } = await transitionClaimStatus(viewer, input);
-    revalidatePath("/");
-    revalidatePath(`/claims/${slug}`);
+    await changingClaim(input.claimId, () => transitionClaimStatus(viewer, input));
     revalidatePath("/desk", "layout");
     redirect(`/desk/claims/${input.claimId}?moved=1#verification` as Route);
   },

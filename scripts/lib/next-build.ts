@@ -4,7 +4,27 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./database.ts";
 
-const SOURCES = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "proxy.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "proxy.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "scripts/server.ts",
+];
+
+/**
+ * scripts/server.ts (the HTTP front and Next.js), compiled to plain JavaScript by the build. In
+ * production the server runs without tsx: tsx's module hooks answer every dynamic import() through
+ * a worker thread, and Next imports the cache handler twice per request (measured: a fifth of a
+ * cached page's CPU). Two directories deep, like scripts/lib, so that ROOT resolves the same.
+ */
+export const SERVER_BUNDLE = path.join(ROOT, ".next", "front", "server.mjs");
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -17,19 +37,17 @@ function newestMtime(entry: string): number {
 
 export function buildIsStale(): boolean {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
+  if (!existsSync(buildId) || !existsSync(SERVER_BUNDLE)) return true;
   const built = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestMtime(path.join(ROOT, source)) > built);
 }
 
 export const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
-/** The command line that serves the app through the HTTP front (scripts/server.ts). */
+/** The command line that serves the app through the HTTP front (scripts/server.ts; its build in production). */
 export function serverCommand(options: { port: number | string; hostname?: string; dev?: boolean }): string[] {
   return [
-    "--import",
-    "tsx",
-    path.join(ROOT, "scripts/server.ts"),
+    ...(options.dev ? ["--import", "tsx", path.join(ROOT, "scripts/server.ts")] : [SERVER_BUNDLE]),
     "--port",
     String(options.port),
     ...(options.hostname ? ["--hostname", options.hostname] : []),
@@ -47,4 +65,24 @@ export function runNext(args: string[], env: Record<string, string> = {}): Promi
     child.once("error", reject);
     child.once("exit", (code) => resolve(code ?? 1));
   });
+}
+
+/** The production build: Next.js's, then the server's (SERVER_BUNDLE). Returns the exit code. */
+export async function buildApp(): Promise<number> {
+  const code = await runNext(["build"]);
+  if (code !== 0) return code;
+  const { build } = await import("esbuild");
+  // Our own modules (@/lib/…) are compiled in; packages stay imports, resolved from node_modules.
+  await build({
+    entryPoints: [path.join(ROOT, "scripts/server.ts")],
+    outfile: SERVER_BUNDLE,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: path.join(ROOT, "tsconfig.json"),
+    logLevel: "warning",
+  });
+  return 0;
 }

@@ -82,7 +82,7 @@ test.describe("unpublished and missing claims", () => {
 test("the health check reports a reachable database", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+  expect(await response.json()).toMatchObject({ status: "ok", database: "reachable", cache: { store: "memory" } });
 });
 
 // The five-second test: the status, the independence line and the denial all show before any

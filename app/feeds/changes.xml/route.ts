@@ -1,11 +1,13 @@
 import { siteConfig } from "@/lib/env";
+import { cachedData } from "@/lib/cache/data";
+import { TAG } from "@/lib/cache/tags";
 import { listPublicStatusChanges } from "@/lib/claims/queries";
 import { ATOM_HEADERS, statusChangesFeed } from "@/lib/feeds/atom";
 
 // Every status change on every published claim, newest first.
 export async function GET() {
   const site = siteConfig();
-  const changes = await listPublicStatusChanges();
+  const changes = await cachedData(["changes-feed"], [TAG.claims], () => listPublicStatusChanges());
   const body = statusChangesFeed({
     site,
     title: `${site.name}: claim status changes`,

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
 import { EvidenceList } from "@/components/claims/evidence-list";
 import { EvidenceSummary } from "@/components/claims/evidence-summary";
@@ -9,6 +8,7 @@ import { IndependenceLine } from "@/components/claims/independence-line";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { DateTime } from "@/components/ui/date-time";
+import { TAG, tagRender } from "@/lib/cache/tags";
 import { formatEventDate } from "@/lib/claims/format";
 import { getPublishedClaim } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
@@ -16,12 +16,29 @@ import { STATUS_INFO } from "@/lib/claims/status";
 import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
 import { newsroomTimeZone, siteConfig } from "@/lib/env";
 
-// One query per request, shared by the metadata and the page. A slug that cannot exist is a miss
+// Rendered on a reader's first visit, then served from the cache (on-demand ISR) until a write
+// expires one of its tags (lib/cache/invalidate.ts) or an hour passes. Not-found answers are never
+// stored (lib/cache/handler.mjs). docs/caching.md.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+// One query per render, shared by the metadata and the page. A slug that cannot exist is a miss
 // without asking the database.
 const loadClaim = cache(async (slug: string) => {
-  await connection();
   const parsed = ClaimSlugSchema.safeParse(slug);
-  return parsed.success ? getPublishedClaim(parsed.data) : null;
+  if (!parsed.success) return null;
+  const claim = await getPublishedClaim(parsed.data);
+  if (claim) {
+    const named = [
+      ...claim.entities.map(({ entity }) => entity.id),
+      ...claim.evidence.flatMap((item) => [item.outlet?.id, item.speaker?.id]),
+    ].filter((id): id is string => Boolean(id));
+    await tagRender([TAG.claim(claim.slug), ...named.map(TAG.entity)], TAG.filters);
+  }
+  return claim;
 });
 
 type Props = { params: Promise<{ slug: string }> };

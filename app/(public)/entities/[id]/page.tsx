@@ -1,19 +1,37 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { connection } from "next/server";
 import { cache } from "react";
 import { z } from "zod";
 import { ClaimList } from "@/components/claims/claim-list";
 import { StatusBadge } from "@/components/claims/status-badge";
 import { DateTime } from "@/components/ui/date-time";
+import { TAG, tagRender } from "@/lib/cache/tags";
 import { getPublicEntity } from "@/lib/claims/queries";
 import { newsroomTimeZone } from "@/lib/env";
 import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
 
+// Cached like claim pages (on-demand ISR; docs/caching.md).
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { id: string }[] {
+  return [];
+}
+
 const load = cache(async (id: string) => {
-  await connection();
-  return z.uuid().safeParse(id).success ? getPublicEntity(id) : null;
+  if (!z.uuid().safeParse(id).success) return null;
+  const found = await getPublicEntity(id);
+  if (found) {
+    // Its own page, and the names of others it shows: its affiliation, and the outlets and
+    // speakers of the evidence listed. Writes to the claims listed expire this entity's tag.
+    const named = [
+      found.entity.id,
+      found.entity.affiliation?.id,
+      ...[...found.published, ...found.spoken].flatMap((row) => [row.outlet?.id, row.speaker?.id]),
+    ].filter((value): value is string => Boolean(value));
+    await tagRender(named.map(TAG.entity), TAG.filters);
+  }
+  return found;
 });
 
 type Props = { params: Promise<{ id: string }> };

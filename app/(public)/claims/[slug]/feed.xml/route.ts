@@ -1,3 +1,5 @@
+import { cachedData } from "@/lib/cache/data";
+import { TAG } from "@/lib/cache/tags";
 import { getPublishedClaimSummary, listPublicStatusChanges } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { siteConfig } from "@/lib/env";
@@ -11,10 +13,19 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const parsed = ClaimSlugSchema.safeParse((await params).slug);
   if (!parsed.success) return NOT_FOUND();
   const slug = parsed.data;
-  const claim = await getPublishedClaimSummary(slug);
-  if (!claim) return NOT_FOUND();
+  // Cached under the claim's tag; a miss is not kept.
+  const found = await cachedData(
+    ["claim-feed", slug],
+    [TAG.claim(slug)],
+    async () => {
+      const claim = await getPublishedClaimSummary(slug);
+      return claim ? { claim, changes: await listPublicStatusChanges({ slug, take: 200 }) } : null;
+    },
+    (value) => value !== null,
+  );
+  if (!found) return NOT_FOUND();
+  const { claim, changes } = found;
   const site = siteConfig();
-  const changes = await listPublicStatusChanges({ slug, take: 200 });
   const body = statusChangesFeed({
     site,
     title: `${claim.statement} (${site.name})`,
