@@ -14,6 +14,8 @@ const nextConfig: NextConfig = {
   // Next hashes every HTML answer in JavaScript to make its ETag (a third of a cached page's CPU,
   // measured); the front makes one with native SHA-1 instead (lib/http/reader-cache.ts).
   generateEtags: false,
+  // The front compresses (lib/http/front.ts), after reader pages have their validator.
+  compress: false,
   // Security headers and the Content-Security-Policy are set on every response by the HTTP front
   // (scripts/server.ts) and proxy.ts, so that Next's own error answers carry them too.
 };

@@ -12,6 +12,8 @@
 //
 // Pages that answered 404 are never stored: a flood of made-up slugs costs one indexed look-up
 // each and cannot grow the cache, and a draft that is published later shows at once.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { CacheHandler } from "@fortedigital/nextjs-cache-handler";
 import createRedisHandler from "@fortedigital/nextjs-cache-handler/redis-strings";
 import { PHASE_PRODUCTION_BUILD } from "next/constants.js";
@@ -109,7 +111,9 @@ async function redisHandler(url) {
   client.on("error", (error) => console.error(`[cache] Redis: ${error.message}`));
   await client.connect();
   Object.assign(stats, { store: "redis", limitBytes: 0, limitEntries: 0 });
-  return createRedisHandler({ client, keyPrefix: `${process.env.REDIS_KEY_PREFIX ?? "claimtrail"}:`, timeoutMs: 1_000 });
+  // Entries name the build's script files: a new deploy must not serve the last one's pages.
+  const build = readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
+  return createRedisHandler({ client, keyPrefix: `${process.env.REDIS_KEY_PREFIX ?? "claimtrail"}:${build}:`, timeoutMs: 1_000 });
 }
 
 CacheHandler.onCreation(async () => {

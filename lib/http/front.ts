@@ -9,6 +9,7 @@
 // - Records the client's address (the socket's, or the one trusted proxies report) in a header a
 //   client cannot set, for per-address sign-in throttling.
 import { IncomingMessage, type ServerResponse } from "node:http";
+import compression from "compression";
 import type { Duplex } from "node:stream";
 import { isDecodableReply, replyParts } from "@/lib/http/action-reply";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
@@ -134,6 +135,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
 export function createFront(options: FrontOptions) {
   const baseline = baselineSecurityHeaders({ https: options.https });
   const log = options.log ?? ((message: string) => console.warn(message));
+  // Typed for Express, but it only uses Node's request and response.
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
   async function front(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
@@ -211,6 +214,9 @@ export function createFront(options: FrontOptions) {
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
     if (!target.ok) forward.url = NOT_FOUND_PATH;
+    // Compression here rather than in Next (compress: false): reader pages get their validator
+    // from the bytes Next writes, before they are compressed.
+    await new Promise<void>((resolve) => compress(forward, res, () => resolve()));
     // Reader pages get validators, 304s and the Cache-Control a CDN can use.
     if ((method === "GET" || method === "HEAD") && route?.cache && !options.dev) cacheReaderResponse(forward, res, route.cache);
     await options.handle(forward, res);

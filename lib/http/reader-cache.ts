@@ -41,6 +41,19 @@ function setHeaders(res: ServerResponse, headers: unknown): void {
   for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders)) if (value !== undefined) res.setHeader(name, value);
 }
 
+/**
+ * A weak validator: two answers that show the same thing share it. A page rendered per request is
+ * not byte-for-byte stable (the order of the inline RSC rows depends on timing), but everything
+ * those rows carry is also in the HTML, so an HTML page is hashed without its inline scripts'
+ * contents (script tags and their src stay: a new build's files change the validator).
+ */
+export function weakEtag(body: Buffer, contentType: string): string {
+  const hash = createHash("sha1");
+  if (/^text\/html/i.test(contentType)) hash.update(body.toString("utf8").replace(/(<script\b[^>]*>)[\s\S]*?(<\/script>)/gi, "$1$2"));
+  else hash.update(body);
+  return `W/"${hash.digest("base64url")}"`;
+}
+
 /** Patches `res` so that what Next writes is buffered, then sent with validators and caching headers. */
 export function cacheReaderResponse(req: IncomingMessage, res: ServerResponse, kind: ReaderCache): void {
   const chunks: Buffer[] = [];
@@ -76,7 +89,7 @@ export function cacheReaderResponse(req: IncomingMessage, res: ServerResponse, k
       res.removeHeader("Set-Cookie");
       let etag = res.getHeader("ETag");
       if (typeof etag !== "string") {
-        etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
+        etag = weakEtag(body, String(res.getHeader("Content-Type") ?? ""));
         res.setHeader("ETag", etag);
       }
       if (etagMatches(req.headers["if-none-match"], etag)) {
