@@ -22,8 +22,22 @@ function ensureBrowser(): void {
   );
 }
 
+/** redis-server, for the spec that runs two instances on one shared cache (shared-cache.spec.ts). */
+function ensureRedis(): void {
+  const found = spawnSync("redis-server", ["--version"], { stdio: "ignore" });
+  if (found.status === 0) return;
+  if (process.getuid?.() === 0 && existsSync("/etc/debian_version")) {
+    console.log("Installing Debian's redis-server for the shared-cache test (apt-get install redis-server)…");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "redis-server"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    return;
+  }
+  throw new Error("No redis-server for the shared-cache test: install it (Debian/Ubuntu: sudo apt-get install redis-server).");
+}
+
 await runScript(async () => {
   ensureBrowser();
+  ensureRedis();
   if (buildIsStale()) {
     console.log("Building the production app for the browser tests…");
     if ((await buildApp()) !== 0) throw new Error("The production build failed; see the output above.");
