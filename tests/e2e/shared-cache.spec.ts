@@ -34,13 +34,16 @@ test.afterAll(async () => {
 test("a write through one instance is seen on the next load of the other", async ({ browser, request }) => {
   test.setTimeout(180_000);
   const claim = "/claims/trump-end-war-in-a-day";
-  for (const server of [a!, b!]) expect((await (await request.get(`${server.base}/api/health`)).json()).cache.store).toBe("redis");
-
   // A renders the page and stores it in Redis; B's first load is already a hit.
   const rendered = await request.get(`${a!.base}${claim}`);
   expect(rendered.status()).toBe(200);
   const fromB = await request.get(`${b!.base}${claim}`);
-  expect(fromB.headers()["x-nextjs-cache"]).toBe("HIT");
+  // Found in the shared cache: a hit, or STALE, which Next says of an entry another instance
+  // stored (it does not know the route's revalidate time until it renders the route itself); it
+  // serves it and refreshes it in the background, once. Never a MISS.
+  expect(["HIT", "STALE"]).toContain(fromB.headers()["x-nextjs-cache"]);
+  // (Next creates the cache handler on the first request that needs it.)
+  for (const server of [a!, b!]) expect((await (await request.get(`${server.base}/api/health`)).json()).cache.store).toBe("redis");
   expect(await fromB.text()).not.toContain("repeated the promise at a rally in Ohio");
 
   // An editor saves through A.
