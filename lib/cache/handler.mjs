@@ -38,12 +38,18 @@ function isStorable(entry) {
   return true;
 }
 
-/** Wraps a handler so that 404s and errors are never written. */
-function storingOnlySuccess(handler) {
+/**
+ * Wraps a handler so that 404s and errors are never written, and so that a store that fails (Redis
+ * gone) costs a miss instead of failing the request or the write that expired a tag: the data is
+ * in PostgreSQL, and entries expire within the day anyway.
+ */
+function guarded(handler) {
+  const logged = (what) => (error) => console.error(`[cache] ${what} failed: ${error?.message ?? error}`);
   return {
     ...handler,
-    name: `${handler.name}+success-only`,
-    set: (key, entry, ctx) => (isStorable(entry) ? handler.set(key, entry, ctx) : Promise.resolve()),
+    name: `${handler.name}+guarded`,
+    set: (key, entry, ctx) => (isStorable(entry) ? handler.set(key, entry, ctx).catch(logged("set")) : Promise.resolve()),
+    revalidateTag: (tag) => Promise.resolve(handler.revalidateTag(tag)).catch(logged(`expiring ${tag}`)),
   };
 }
 
@@ -127,7 +133,7 @@ CacheHandler.onCreation(async () => {
     // The build prerenders nothing that reads the database; it needs no shared store.
     if (url && process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) {
       try {
-        return { handlers: [storingOnlySuccess(await redisHandler(url))], ttl };
+        return { handlers: [guarded(await redisHandler(url))], ttl };
       } catch (error) {
         // Serving from a private cache would let this instance show pages other instances have
         // invalidated. Serve uncached instead, and say so.
@@ -136,7 +142,7 @@ CacheHandler.onCreation(async () => {
         return { handlers: [noStore], ttl };
       }
     }
-    return { handlers: [storingOnlySuccess(localLru())], ttl };
+    return { handlers: [guarded(localLru())], ttl };
   })();
   return globalThis.__claimtrailCache;
 });

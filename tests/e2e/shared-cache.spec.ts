@@ -71,3 +71,13 @@ test("a write through one instance is seen on the next load of the other", async
   expect(fromA.headers()["x-nextjs-cache"]).toBe("HIT");
   expect(await fromA.text()).toContain("He repeated the promise at a rally in Ohio.");
 });
+
+test("with Redis gone, both instances keep answering from PostgreSQL", async ({ request }) => {
+  redis!.stop();
+  for (const server of [a!, b!]) {
+    for (const path of ["/claims/trump-spoke-with-putin", "/", "/feeds/changes.xml"]) {
+      const response = await request.get(`${server.base}${path}`);
+      expect(response.status(), `${server.base}${path}`).toBe(200);
+    }
+  }
+});
