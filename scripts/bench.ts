@@ -30,7 +30,7 @@ import type { BaselineConfig } from "./bench-baseline.ts";
 import { formatNumber, formatTable, median } from "./lib/bench.ts";
 import { ROOT, runScript } from "./lib/database.ts";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
-import { getRaw, load, type LoadResult, type RawResponse, waitForHttp } from "./lib/http-load.ts";
+import { getRaw, load, loadAtRate, type LoadResult, type RawResponse, waitForHttp } from "./lib/http-load.ts";
 import { buildIsStale, runNext, serverCommand } from "./lib/next-build.ts";
 import { type LoggedStatement, StatementLog, statementLogSettings } from "./lib/sql-log.ts";
 
@@ -203,13 +203,8 @@ await runScript(async () => {
       bytes: { server: bytes.pid! },
       sql: { server: sqlServer.pid!, db: postgres.pid },
     };
-    const run = (target: TargetKey, pagePath: string, duration: number, overallRate?: number) =>
-      load(`http://127.0.0.1:${ports[target]}${pagePath}`, {
-        connections: options.connections,
-        duration,
-        ...(overallRate ? { overallRate } : {}),
-        processes: processes[target],
-      });
+    const run = (target: TargetKey, pagePath: string, duration: number) =>
+      load(`http://127.0.0.1:${ports[target]}${pagePath}`, { connections: options.connections, duration, processes: processes[target] });
 
     printPreamble(options, captured);
     if (args["show-sql"]) printSql(captured);
@@ -273,13 +268,26 @@ await runScript(async () => {
     const claim = PAGES[0];
     const rateRows: string[][] = [];
     for (const target of TARGETS) {
-      const result = await run(target.key, claim.path, options.rateDuration, options.rate);
-      rateRows.push([target.label, `${result.responses} / ${Math.round(options.rate * options.rateDuration)}`, ...loadCells(result)]);
+      const result = await loadAtRate(`http://127.0.0.1:${ports[target.key]}${claim.path}`, {
+        rate: options.rate,
+        duration: options.rateDuration,
+        connections: options.connections,
+        processes: processes[target.key],
+      });
+      rateRows.push([
+        target.label,
+        `${result.answered} / ${result.asked}`,
+        formatNumber(result.p50, 2),
+        formatNumber(result.p99, 2),
+        String(result.errors),
+        ...cpuCells(result.cpuMsPerResponse),
+      ]);
     }
     console.log(
-      `\nFixed rate: the claim page at ${options.rate} req/s for ${options.rateDuration} s (${options.connections} connections, load average ${loadAverage()})`,
+      `\nFixed rate: the claim page at ${options.rate} req/s, evenly spaced, for ${options.rateDuration} s over at most ${options.connections} connections; ` +
+        `latency from each request's due time (load average ${loadAverage()})`,
     );
-    console.log(formatTable(["server", "answered / asked", ...LOAD_HEADER], rateRows));
+    console.log(formatTable(["server", "answered / sent", "p50 ms", "p99 ms", "errors", "CPU ms/resp: server", "PostgreSQL"], rateRows));
   } finally {
     await sqlLog?.close();
     await Promise.all(children.map(stopChild));
@@ -289,16 +297,19 @@ await runScript(async () => {
 });
 
 function loadCells(result: LoadResult): string[] {
-  const cpu = (value: number | null | undefined) => (value == null ? "–" : formatNumber(value, 2));
   return [
     formatNumber(result.requestsPerSecond),
     formatNumber(result.p50, 2),
     formatNumber(result.p99, 2),
     String(result.errors),
     formatNumber(result.bytesPerResponse, 0),
-    cpu(result.cpuMsPerResponse.server),
-    "db" in result.cpuMsPerResponse ? cpu(result.cpuMsPerResponse.db) : "",
+    ...cpuCells(result.cpuMsPerResponse),
   ];
+}
+
+function cpuCells(cpuMsPerResponse: Record<string, number | null>): string[] {
+  const cpu = (value: number | null | undefined) => (value == null ? "–" : formatNumber(value, 2));
+  return [cpu(cpuMsPerResponse.server), "db" in cpuMsPerResponse ? cpu(cpuMsPerResponse.db) : ""];
 }
 
 function formatRatio(ratio: number): string {

@@ -1,6 +1,7 @@
 // HTTP load for the benchmarks: one autocannon run against a URL, with its latency percentiles
 // taken from every 2xx response (to the microsecond, where autocannon's own histogram keeps whole
-// milliseconds), and the CPU that the server processes spent per response.
+// milliseconds), and the CPU that the server processes spent per response; and an open-loop run
+// at a fixed rate.
 import http from "node:http";
 import autocannon from "autocannon";
 import { percentile, processTreeCpuMs } from "./bench.ts";
@@ -9,15 +10,13 @@ export type LoadOptions = {
   connections: number;
   /** Seconds. */
   duration: number;
-  /** Requests per second over all connections (a fixed-rate run); unset, as fast as it answers. */
-  overallRate?: number;
   /** Processes whose CPU time per response to report, by label (for example the app and PostgreSQL). */
   processes?: Record<string, number>;
 };
 
 export type LoadResult = {
   requestsPerSecond: number;
-  /** Every response, whatever its status (at a fixed rate, fewer than asked when the server falls behind). */
+  /** Every response, whatever its status. */
   responses: number;
   p50: number;
   p99: number;
@@ -38,7 +37,6 @@ export async function load(url: string, options: LoadOptions): Promise<LoadResul
         url,
         connections: options.connections,
         duration: options.duration,
-        ...(options.overallRate ? { overallRate: options.overallRate } : {}),
       },
       (error: unknown, done: autocannon.Result) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
     );
@@ -104,4 +102,95 @@ export async function waitForHttp(url: string, timeoutMs: number, gaveUp: () => 
     if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs / 1000} s.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+export type RateOptions = {
+  /** Requests per second, sent at even intervals whether or not earlier ones were answered. */
+  rate: number;
+  /** Seconds of sending. */
+  duration: number;
+  /** Keep-alive connections at most; a request waits for a free one. */
+  connections: number;
+  processes?: Record<string, number>;
+};
+
+export type RateResult = {
+  asked: number;
+  /** 2xx responses. */
+  answered: number;
+  /** Latency from each request's scheduled time (so time spent waiting behind slow answers counts). */
+  p50: number;
+  p99: number;
+  /** Failed requests, answers other than 2xx, and requests still unanswered 10 s after the last was sent. */
+  errors: number;
+  cpuMsPerResponse: Record<string, number | null>;
+};
+
+/**
+ * An open-loop run at a fixed rate. autocannon's overallRate is a budget per connection refilled
+ * every second: each connection sends its share back to back at the start of the second, so the
+ * server sees bursts, not an even rate; and a connection waiting on a slow answer simply sends less.
+ * Here request i is due at start + i / rate, and its latency counts from then.
+ */
+export async function loadAtRate(url: string, options: RateOptions): Promise<RateResult> {
+  const processes = Object.entries(options.processes ?? {});
+  const cpuBefore = processes.map(([, pid]) => processTreeCpuMs(pid));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const asked = Math.round(options.rate * options.duration);
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now();
+  const requests: Promise<void>[] = [];
+  const inFlight = new Set<http.ClientRequest>();
+  for (let index = 0; index < asked; index += 1) {
+    const due = start + (index * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    requests.push(
+      new Promise<void>((resolve) => {
+        const request = http.get(url, { agent }, (response) => {
+          response.resume();
+          response.once("end", () => {
+            inFlight.delete(request);
+            if (response.statusCode && response.statusCode >= 200 && response.statusCode < 300) latencies.push(performance.now() - due);
+            else errors += 1;
+            resolve();
+          });
+          response.once("error", () => {
+            errors += 1;
+            resolve();
+          });
+        });
+        request.once("error", () => {
+          inFlight.delete(request);
+          errors += 1;
+          resolve();
+        });
+        inFlight.add(request);
+      }),
+    );
+  }
+  const settled = Promise.all(requests).then(() => true);
+  const gaveUp = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref());
+  const allSettled = await Promise.race([settled, gaveUp]);
+  const cpuAfter = processes.map(([, pid]) => processTreeCpuMs(pid));
+  const answered = [...latencies];
+  const failed = allSettled ? errors : asked - answered.length;
+  for (const request of inFlight) request.destroy();
+  agent.destroy();
+  const responses = answered.length;
+  return {
+    asked,
+    answered: responses,
+    p50: responses ? percentile(answered, 0.5) : Number.NaN,
+    p99: responses ? percentile(answered, 0.99) : Number.NaN,
+    errors: failed,
+    cpuMsPerResponse: Object.fromEntries(
+      processes.map(([label], index) => {
+        const before = cpuBefore[index];
+        const after = cpuAfter[index];
+        return [label, before == null || after == null || !responses ? null : (after - before) / responses];
+      }),
+    ),
+  };
 }
