@@ -27,7 +27,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemoData } from "@/prisma/seed";
 import type { BaselineConfig } from "./bench-baseline.ts";
-import { formatNumber, formatTable, median } from "./lib/bench.ts";
+import { formatNumber, formatTable, median, waitUntilIdle } from "./lib/bench.ts";
 import { ROOT, runScript } from "./lib/database.ts";
 import { ensureDatabase, freePort, startEmbeddedPostgres } from "./lib/embedded-postgres.ts";
 import { getRaw, load, loadAtRate, type LoadResult, type RawResponse, waitForHttp } from "./lib/http-load.ts";
@@ -203,8 +203,16 @@ await runScript(async () => {
       bytes: { server: bytes.pid! },
       sql: { server: sqlServer.pid!, db: postgres.pid },
     };
-    const run = (target: TargetKey, pagePath: string, duration: number) =>
-      load(`http://127.0.0.1:${ports[target]}${pagePath}`, { connections: options.connections, duration, processes: processes[target] });
+    // Every run starts on idle servers: a server finishes requests that the load generator gave up
+    // on at the end of the previous run, and that work must not land on the next one.
+    const allPids = [app.pid!, appOff.pid!, bytes.pid!, sqlServer.pid!, postgres.pid];
+    const settle = async () => {
+      if (!(await waitUntilIdle(allPids))) console.log("(the servers were still busy 30 s after the last run; measuring anyway)");
+    };
+    const run = async (target: TargetKey, pagePath: string, duration: number) => {
+      await settle();
+      return load(`http://127.0.0.1:${ports[target]}${pagePath}`, { connections: options.connections, duration, processes: processes[target] });
+    };
 
     printPreamble(options, captured);
     if (args["show-sql"]) printSql(captured);
@@ -268,6 +276,7 @@ await runScript(async () => {
     const claim = PAGES[0];
     const rateRows: string[][] = [];
     for (const target of TARGETS) {
+      await settle();
       const result = await loadAtRate(`http://127.0.0.1:${ports[target.key]}${claim.path}`, {
         rate: options.rate,
         duration: options.rateDuration,

@@ -107,3 +107,32 @@ export function processTreeCpuMs(pid: number): number | null {
   for (const id of tree) ticks += stats.get(id)!.ticks;
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
 }
+
+/**
+ * Waits until the processes `pids` (with their descendants) use less than `idleShare` of one core,
+ * measured over 250 ms, for at most `timeoutMs`. A server can go on working on requests that the
+ * load generator has given up on; the next measurement must not pay for them.
+ * Returns false on timeout (or at once where there is no /proc).
+ */
+export async function waitUntilIdle(pids: number[], { idleShare = 0.05, timeoutMs = 30_000 } = {}): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  const total = () => {
+    let sum = 0;
+    for (const pid of pids) {
+      const ms = processTreeCpuMs(pid);
+      if (ms === null) return null;
+      sum += ms;
+    }
+    return sum;
+  };
+  let before = total();
+  if (before === null) return false;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const after = total();
+    if (after === null) return false;
+    if (after - before < 250 * idleShare) return true;
+    before = after;
+  }
+  return false;
+}
