@@ -243,7 +243,7 @@ await runScript(async () => {
         }
       }
       console.log(`\nRound ${round} of ${options.rounds} (${options.duration} s per run, ${options.connections} connections, load average ${loadAverage()})`);
-      console.log(formatTable(["page", "server", ...LOAD_HEADER, "app/baseline"], rows));
+      console.log(formatTable(["page", "server", ...LOAD_HEADER, "app/baseline"], rows, { textColumns: 2 }));
     }
 
     const summary = PAGES.map((page) => {
@@ -322,6 +322,8 @@ function cpuCells(cpuMsPerResponse: Record<string, number | null>): string[] {
 }
 
 function formatRatio(ratio: number): string {
+  // No answer at all within a run (a very busy machine) gives no ratio.
+  if (!Number.isFinite(ratio) || ratio === 0) return "–";
   return `${ratio < 0.1 ? ratio.toFixed(3) : ratio.toFixed(2)}×`;
 }
 
@@ -354,7 +356,7 @@ function printPreamble(
     ];
   });
   console.log("\nSQL per page, from PostgreSQL's statement log during one request (after a first one)");
-  console.log(formatTable(["page", "path", "HTML bytes", "SQL statements, READER_CACHE=off", "their DB time ms", "SQL statements, cache on"], rows));
+  console.log(formatTable(["page", "path", "HTML bytes", "SQL statements, READER_CACHE=off", "their DB time ms", "SQL statements, cache on"], rows, { textColumns: 2 }));
 }
 
 function printSql(captured: Map<PageName, { sql: LoggedStatement[] }>): void {

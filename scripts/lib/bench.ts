@@ -54,11 +54,11 @@ export function median(samples: number[]): number {
   return percentile(samples, 0.5);
 }
 
-/** A plain-text table: the first column left-aligned, the others right-aligned (they hold numbers). */
-export function formatTable(header: string[], rows: string[][]): string {
+/** A plain-text table: the first `textColumns` columns left-aligned, the others right-aligned (they hold numbers). */
+export function formatTable(header: string[], rows: string[][], { textColumns = 1 } = {}): string {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
+    cells.map((cell, column) => (column < textColumns ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join("  ").trimEnd();
   return [line(header), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)].join("\n");
 }
 
