@@ -16,6 +16,8 @@ export type RunningPostgres = {
   url: (database: string) => string;
   port: number;
   dataDir: string;
+  /** The postmaster's process id (the benchmark reads the server's CPU time from it). */
+  pid: number;
   stop: () => Promise<void>;
 };
 
@@ -25,18 +27,21 @@ type Options = {
   port?: number;
   /** Throw-away clusters (tests) trade durability for speed and are deleted on stop. */
   ephemeral?: boolean;
+  /** More server settings (`-c name=value`), for example the benchmark's statement log. */
+  settings?: Record<string, string>;
 };
 
 const USER = "postgres";
 // Only reachable on loopback; the password keeps other local users' tools from connecting by accident.
 const PASSWORD = "claimtrail-local";
 const READY = "database system is ready to accept connections";
+const COLLECTOR = "redirecting log output to logging collector process";
 
 export class PostgresStartError extends Error {}
 
 type Account = { uid: number; gid: number } | null;
 
-export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false }: Options): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false, settings = {} }: Options): Promise<RunningPostgres> {
   const runningPid = await postmasterPid(dataDir);
   if (runningPid !== null) {
     throw new PostgresStartError(
@@ -58,6 +63,7 @@ export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false }
       "-c", "listen_addresses=127.0.0.1",
       "-c", "unix_socket_directories=",
       ...(ephemeral ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : []),
+      ...Object.entries(settings).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
     ],
     { ...(account ?? {}), env: { ...process.env, LC_MESSAGES: "C" }, stdio: ["ignore", "ignore", "pipe"] },
   );
@@ -71,9 +77,14 @@ export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false }
 
   await new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
-      if (chunk.toString("utf8").includes(READY)) {
+      const text = chunk.toString("utf8");
+      if (text.includes(READY)) {
         server.stderr?.off("data", onData);
         resolve();
+      } else if (text.includes(COLLECTOR)) {
+        // With logging_collector on, the rest of the log (the ready line too) goes to its files.
+        server.stderr?.off("data", onData);
+        acceptsConnections(chosenPort).then(resolve, reject);
       }
     };
     server.stderr?.on("data", onData);
@@ -84,6 +95,7 @@ export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false }
   return {
     port: chosenPort,
     dataDir,
+    pid: server.pid!,
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
     stop: async () => {
       process.off("exit", killOnExit);
@@ -91,6 +103,23 @@ export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false }
       if (ephemeral) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves once the server on `port` accepts a connection (it answers 57P03 while starting up). */
+async function acceptsConnections(port: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: PASSWORD, database: "postgres" });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => {});
+      if (Date.now() > deadline) throw new PostgresStartError(`The embedded PostgreSQL server on port ${port} did not accept connections: ${(error as Error).message}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Creates `database` on the server unless it exists. */
