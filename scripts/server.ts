@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import next from "next";
 import { frontEnv } from "@/lib/env";
 import { answerClientError, createFront } from "@/lib/http/front";
+import { createResponseCache } from "@/lib/http/response-cache";
 import { ROOT } from "./lib/database.ts";
 
 const { values: args } = parseArgs({
@@ -24,7 +25,14 @@ await app.prepare();
 
 const https = new URL(env.APP_URL).protocol === "https:";
 const server = createServer(
-  createFront({ handle: (req, res) => handle(req, res), https, trustedProxyHops: env.TRUSTED_PROXY_HOPS, dev: args.dev }),
+  createFront({
+    handle: (req, res) => handle(req, res),
+    https,
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    dev: args.dev,
+    // Reader answers as sent, forgotten on any expired tag (docs/caching.md).
+    responseCache: args.dev || process.env.READER_CACHE === "off" ? undefined : createResponseCache({ maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 }),
+  }),
 );
 server.on("clientError", answerClientError({ https }));
 server.listen(port, args.hostname, () => {

@@ -43,14 +43,24 @@ function isStorable(entry) {
  * gone) costs a miss instead of failing the request or the write that expired a tag: the data is
  * in PostgreSQL, and entries expire within the day anyway.
  */
-function guarded(handler) {
+function guarded(handler, announce = () => {}) {
   const logged = (what) => (error) => console.error(`[cache] ${what} failed: ${error?.message ?? error}`);
   return {
     ...handler,
     name: `${handler.name}+guarded`,
     set: (key, entry, ctx) => (isStorable(entry) ? handler.set(key, entry, ctx).catch(logged("set")) : Promise.resolve()),
-    revalidateTag: (tag) => Promise.resolve(handler.revalidateTag(tag)).catch(logged(`expiring ${tag}`)),
+    revalidateTag: async (tag) => {
+      // The HTTP front's copies of reader answers (lib/http/response-cache.ts) go at once.
+      expired();
+      await Promise.resolve(handler.revalidateTag(tag)).catch(logged(`expiring ${tag}`));
+      await Promise.resolve(announce(tag)).catch(logged(`announcing ${tag}`));
+    },
   };
+}
+
+/** Counts expiries, for the HTTP front's response cache, which lives in this process too. */
+function expired() {
+  globalThis.__claimtrailCacheGeneration = (globalThis.__claimtrailCacheGeneration ?? 0) + 1;
 }
 
 const noStore = {
@@ -119,7 +129,15 @@ async function redisHandler(url) {
   Object.assign(stats, { store: "redis", limitBytes: 0, limitEntries: 0 });
   // Entries name the build's script files: a new deploy must not serve the last one's pages.
   const build = readFileSync(path.join(process.cwd(), ".next", "BUILD_ID"), "utf8").trim();
-  return createRedisHandler({ client, keyPrefix: `${process.env.REDIS_KEY_PREFIX ?? "claimtrail"}:${build}:`, timeoutMs: 1_000 });
+  const prefix = `${process.env.REDIS_KEY_PREFIX ?? "claimtrail"}:${build}:`;
+  // Every instance hears of every expiry, so that its front forgets its copies too.
+  const channel = `${prefix}expired`;
+  const subscriber = client.duplicate();
+  subscriber.on("error", (error) => console.error(`[cache] Redis subscriber: ${error.message}`));
+  await subscriber.connect();
+  await subscriber.subscribe(channel, () => expired());
+  const handler = createRedisHandler({ client, keyPrefix: prefix, timeoutMs: 1_000 });
+  return guarded(handler, (tag) => client.publish(channel, tag));
 }
 
 CacheHandler.onCreation(async () => {
@@ -133,7 +151,7 @@ CacheHandler.onCreation(async () => {
     // The build prerenders nothing that reads the database; it needs no shared store.
     if (url && process.env.NEXT_PHASE !== PHASE_PRODUCTION_BUILD) {
       try {
-        return { handlers: [guarded(await redisHandler(url))], ttl };
+        return { handlers: [await redisHandler(url)], ttl };
       } catch (error) {
         // Serving from a private cache would let this instance show pages other instances have
         // invalidated. Serve uncached instead, and say so.

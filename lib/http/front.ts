@@ -14,6 +14,7 @@ import type { Duplex } from "node:stream";
 import { isDecodableReply, replyParts } from "@/lib/http/action-reply";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
 import { cacheReaderResponse } from "@/lib/http/reader-cache";
+import type { ResponseCache } from "@/lib/http/response-cache";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
 import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
 
@@ -27,6 +28,8 @@ export type FrontOptions = {
   log?: (message: string) => void;
   /** Where failures of the handler go. */
   logError?: (error: unknown) => void;
+  /** Reader answers kept as sent (lib/http/response-cache.ts); none in development. */
+  responseCache?: ResponseCache;
 };
 
 /** Where a request that cannot be routed is sent inside Next.js: no route matches it, so the app's own 404 page answers. */
@@ -214,6 +217,13 @@ export function createFront(options: FrontOptions) {
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
     if (!target.ok) forward.url = NOT_FOUND_PATH;
+    // A reader answer this process already sent, and no write has expired since: sent again.
+    const cache = options.responseCache;
+    const cacheKey = cache && target.ok && route?.cache === "reader" ? cache.keyOf(forward) : null;
+    if (cache && cacheKey) {
+      if (cache.serve(forward, res, cacheKey)) return;
+      if (method === "GET") cache.record(res, cacheKey);
+    }
     // Compression here rather than in Next (compress: false): reader pages get their validator
     // from the bytes Next writes, before they are compressed.
     await new Promise<void>((resolve) => compress(forward, res, () => resolve()));

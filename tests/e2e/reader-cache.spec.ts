@@ -1,6 +1,7 @@
 // Reader pages are served from the cache (docs/caching.md), and every kind of write reaches them
-// on the next load. Each step first proves the page was cached (Next answers `x-nextjs-cache: HIT`
-// on a second load), so that a pass means the write expired it, not that nothing was cached.
+// on the next load. Each step first proves the page was cached (a second load comes from the
+// front's copy, `x-claimtrail-cache: HIT`, or from Next's cache, `x-nextjs-cache: HIT`), so that a
+// pass means the write expired it, not that nothing was cached.
 import type { Page } from "@playwright/test";
 import { slugify } from "@/lib/claims/slug";
 import { chooseEntity, createEntityInline, expect, signIn, test } from "./fixtures";
@@ -10,7 +11,8 @@ async function cached(reader: Page, path: string) {
   await reader.goto(path);
   const again = await reader.goto(path);
   expect(again?.status(), path).toBe(200);
-  expect(again?.headers()["x-nextjs-cache"], `${path} is served from the cache`).toBe("HIT");
+  const headers = again!.headers();
+  expect(headers["x-claimtrail-cache"] ?? headers["x-nextjs-cache"], `${path} is served from the cache`).toBe("HIT");
 }
 
 test("every kind of write reaches readers' cached pages on the next load", async ({ browser }) => {
