@@ -32,12 +32,12 @@ export async function loadSearchClaims(client: pg.Client, count: number): Promis
     const to = Math.min(count, from + BATCH) - 1;
     await client.query(
       `INSERT INTO claims (id, slug, statement, context, status, publication, "publishedAt", "createdById", "updatedAt", "searchVector")
-       SELECT gen_random_uuid(), 'bench-' || i, s.statement, s.context,
+       SELECT g.id, 'bench-' || i, s.statement, s.context,
               (ARRAY['unverified','corroborated','disputed','confirmed','false']::"VerificationStatus"[])[1 + i % 5],
               CASE WHEN i % 10 = 0 THEN 'draft' ELSE 'published' END::"PublicationState",
               CASE WHEN i % 10 = 0 THEN NULL ELSE now() END, $2, now() - make_interval(secs => i),
-              setweight(to_tsvector('english', s.statement), 'A') || setweight(to_tsvector('english', s.context), 'B')
-         FROM generate_series($3::int, $4::int) AS i,
+              claim_search_vector(g.id, s.statement, s.context)
+         FROM generate_series($3::int, $4::int) AS i, LATERAL (SELECT md5('bench-' || i)::uuid AS id) g,
               LATERAL (SELECT w[1 + (i * 7) % n] || ' ' || w[1 + (i * 13) % n] || ' ' || w[1 + (i * 31) % n] || ' ' || w[1 + (i * 61) % n]
                                 || ' ' || w[1 + (i * 97) % n] AS statement,
                               w[1 + (i * 3) % n] || ' ' || w[1 + (i * 11) % n] || ' ' || w[1 + (i * 29) % n] AS context
@@ -48,8 +48,9 @@ export async function loadSearchClaims(client: pg.Client, count: number): Promis
   }
   await client.query(
     `INSERT INTO claims (id, slug, statement, context, publication, "publishedAt", "createdById", "updatedAt", "searchVector")
-     SELECT gen_random_uuid(), 'needle-' || i, 'Kremlin spokesman Peskov called the report pure fiction', '', 'published', now(), $1, now(),
-            to_tsvector('english', 'Kremlin spokesman Peskov called the report pure fiction') FROM generate_series(1, 5) i`,
+     SELECT g.id, 'needle-' || i, 'Kremlin spokesman Peskov called the report pure fiction', '', 'published', now(), $1, now(),
+            claim_search_vector(g.id, 'Kremlin spokesman Peskov called the report pure fiction', '')
+       FROM generate_series(1, 5) i, LATERAL (SELECT md5('needle-' || i)::uuid AS id) g`,
     [userId],
   );
   await client.query("RESET session_replication_role");
