@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicationState, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { MARK_END, MARK_START, markWords } from "@/lib/search/highlight";
+import { requiredPhrases } from "@/lib/search/phrases";
 import { truncateText } from "@/lib/text";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -72,18 +73,64 @@ export async function searchPublishedClaims(query: string, page = 1): Promise<{ 
   return { hits, more };
 }
 
-/** The full-text query, on its own so that the benchmark (scripts/bench-search.ts) can EXPLAIN it. */
+/**
+ * When a query is common, only its newest matches are ranked: a word that a tenth of all claims
+ * hold cannot be ranked over all of them within a reader's patience (a GIN index says which
+ * claims match, not how well, so ranking reads every match from the table). A query is common
+ * when at least 1% of the newest claims match it: PROBE_MIN of the newest PROBE published claims,
+ * and CANDIDATES of the newest WINDOW. Its first CANDIDATES results are then its newest
+ * CANDIDATES matches, best first; later pages go on with older matches, newest first. Any other
+ * query ranks all its matches. Reading the newest WINDOW claims in order is cheap (one index,
+ * neighbouring table pages), and PROBE keeps rare queries from paying for all of WINDOW.
+ */
+export const COMMON_QUERY = { PROBE: 1_000, PROBE_MIN: 10, WINDOW: 10_000, CANDIDATES: 100 } as const;
+
+/**
+ * The full-text query, on its own so that the benchmark (scripts/bench-search.ts) can EXPLAIN it.
+ * `search_query` adds the adjacent word pairs of required phrases to what the index looks for;
+ * ranking and highlighting use the reader's query alone. Headlines are computed in the outer
+ * query, for the page's rows only.
+ */
 export function fullTextSearchSql(text: string, offset = 0): Prisma.Sql {
   const published: PublicationState = "published";
+  const { PROBE, PROBE_MIN, WINDOW, CANDIDATES } = COMMON_QUERY;
+  const match = Prisma.sql`search_query(${text}, ${requiredPhrases(text)}::text[])`;
+  const query = Prisma.sql`websearch_to_tsquery('english', ${text})`;
+  const newest = (limit: number) => Prisma.sql`
+    SELECT id, "updatedAt", "searchVector" FROM claims WHERE publication = ${published}::"PublicationState"
+     ORDER BY "updatedAt" DESC, id DESC LIMIT ${limit}`;
   return Prisma.sql`
-    WITH q AS (SELECT websearch_to_tsquery('english', ${text}) AS query)
+    WITH probe AS MATERIALIZED (
+      SELECT count(*) AS hits FROM (${newest(PROBE)}) r WHERE r."searchVector" @@ ${match}
+    ), recent AS MATERIALIZED (
+      SELECT r.id, r."updatedAt", ts_rank_cd(r."searchVector", ${query}) AS rank FROM (${newest(WINDOW)}) r
+       WHERE (SELECT hits FROM probe) >= ${PROBE_MIN} AND r."searchVector" @@ ${match}
+       ORDER BY r."updatedAt" DESC, r.id DESC LIMIT ${CANDIDATES}
+    ), common AS MATERIALIZED (
+      SELECT count(*) = ${CANDIDATES} AS yes, (array_agg("updatedAt" ORDER BY "updatedAt", id))[1] AS "updatedAt",
+             (array_agg(id ORDER BY "updatedAt", id))[1] AS id FROM recent
+    ), ranked AS (
+      SELECT id, 0 AS part, rank, "updatedAt" FROM recent WHERE (SELECT yes FROM common)
+      UNION ALL
+      (SELECT c.id, 1, 0, c."updatedAt" FROM claims c
+        WHERE (SELECT yes FROM common) AND ${offset}::int + ${SEARCH_PAGE_SIZE + 1} > ${CANDIDATES}
+          AND c.publication = ${published}::"PublicationState" AND c."searchVector" @@ ${match}
+          AND c."updatedAt" <= (SELECT "updatedAt" FROM common)
+          AND (c."updatedAt", c.id) < (SELECT "updatedAt", id FROM common)
+        ORDER BY c."updatedAt" DESC, c.id DESC
+        LIMIT greatest(0, ${offset}::int + ${SEARCH_PAGE_SIZE + 1 - CANDIDATES}))
+      UNION ALL
+      SELECT c.id, 0, ts_rank_cd(c."searchVector", ${query}), c."updatedAt" FROM claims c
+       WHERE NOT (SELECT yes FROM common)
+         AND c.publication = ${published}::"PublicationState" AND c."searchVector" @@ ${match}
+    ), page AS (
+      SELECT * FROM ranked ORDER BY part, rank DESC, "updatedAt" DESC, id DESC LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}
+    )
     SELECT c.slug, c.status, c."updatedAt",
-           ts_headline('english', c.statement, q.query, ${`${HEADLINE}, HighlightAll=true`}) AS statement,
-           ts_headline('english', c.context, q.query, ${`${HEADLINE}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`}) AS context,
-           (SELECT ts_headline('english', string_agg(e.quote, ' … '), q.query, ${`${HEADLINE}, MaxFragments=1, MaxWords=30, MinWords=10`})
+           ts_headline('english', c.statement, ${query}, ${`${HEADLINE}, HighlightAll=true`}) AS statement,
+           ts_headline('english', c.context, ${query}, ${`${HEADLINE}, MaxFragments=2, MaxWords=30, MinWords=10, FragmentDelimiter=" … "`}) AS context,
+           (SELECT ts_headline('english', string_agg(e.quote, ' … '), ${query}, ${`${HEADLINE}, MaxFragments=1, MaxWords=30, MinWords=10`})
               FROM evidence e WHERE e."claimId" = c.id AND e."removedAt" IS NULL AND e.quote <> '') AS quote
-      FROM claims c, q
-     WHERE c.publication = ${published}::"PublicationState" AND c."searchVector" @@ q.query
-     ORDER BY ts_rank_cd(c."searchVector", q.query) DESC, c."updatedAt" DESC, c.id
-     LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${offset}`;
+      FROM page p JOIN claims c ON c.id = p.id
+     ORDER BY p.part, p.rank DESC, p."updatedAt" DESC, p.id DESC`;
 }
