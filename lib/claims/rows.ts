@@ -59,3 +59,45 @@ export const PublishedClaimRow = z.object({
   evidence: z.array(PublishedEvidenceRow),
   transitions: z.array(PublishedTransitionRow),
 });
+
+export const ClaimListItemRow = z.object({
+  slug: z.string(),
+  statement: z.string(),
+  status,
+  updatedAt: utcTimestamp,
+  /** The latest move only. */
+  transitions: z.array(z.object({ fromStatus: status.nullable(), toStatus: status, createdAt: utcTimestamp })),
+  _count: z.object({ evidence: z.number().int() }),
+});
+
+export const ClaimListPageRow = z.object({ total: z.number().int(), claims: z.array(ClaimListItemRow) });
+
+const IdName = z.object({ id: uuid, name: z.string() });
+
+export const FilterOptionsRow = z.object({ tags: z.array(z.string()), entities: z.array(IdName), outlets: z.array(IdName) });
+
+const EntityEvidenceRow = z.object({
+  id: uuid,
+  headline: z.string(),
+  url: z.string(),
+  stance: z.enum(Stance),
+  sourcing: z.enum(Sourcing),
+  publishedAt: utcTimestamp.nullable(),
+  outlet: IdName.nullable(),
+  speaker: IdName.nullable(),
+  claim: z.object({ slug: z.string(), statement: z.string(), status }),
+});
+
+export const PublicEntityRow = z.object({
+  entity: z.object({
+    id: uuid,
+    name: z.string(),
+    kind: z.enum(EntityKind),
+    description: z.string(),
+    domain: z.string().nullable(),
+    affiliation: IdName.nullable(),
+  }),
+  claims: z.array(ClaimListItemRow),
+  published: z.array(EntityEvidenceRow),
+  spoken: z.array(EntityEvidenceRow),
+});

@@ -5,6 +5,9 @@
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Sourcing, Stance, VerificationStatus } from "@/lib/generated/prisma/enums";
+import { MARK_START, markWords } from "@/lib/search/highlight";
+import { fullTextSearchSql, SEARCH_PAGE_SIZE, SEARCH_QUERY_MAX_LENGTH } from "@/lib/search/queries";
+import { truncateText } from "@/lib/text";
 import { createClaim } from "@/tests/factories";
 
 const STANCES: Stance[] = ["reports", "confirms", "denies", "disputes", "declines_to_comment", "context", "retracts"];
@@ -108,7 +111,9 @@ export function publishedClaimByRelations(prisma: PrismaClient, slug: string, re
       status: true,
       publishedAt: true,
       updatedAt: true,
-      entities: { select: { entity: ENTITY_SUMMARY }, orderBy: { entity: { name: "asc" } } },
+      // Prisma left ties in name, and the order of citations, to chance; the single statement breaks
+      // them by id, and so does this reference.
+      entities: { select: { entity: ENTITY_SUMMARY }, orderBy: [{ entity: { name: "asc" } }, { entityId: "asc" }] },
       evidence: {
         where: { removedAt: null },
         orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
@@ -138,9 +143,136 @@ export function publishedClaimByRelations(prisma: PrismaClient, slug: string, re
           actorRole: true,
           rationale: true,
           createdAt: true,
-          cited: { where: { evidence: { removedAt: null } }, select: { evidence: { select: { id: true, headline: true, removedAt: true } } } },
+          cited: {
+            where: { evidence: { removedAt: null } },
+            orderBy: { evidenceId: "asc" },
+            select: { evidence: { select: { id: true, headline: true, removedAt: true } } },
+          },
         },
       },
     },
   });
+}
+
+// The home and entity pages' data as Prisma's relation queries fetched it (6 statements for home,
+// 13 for an entity page): the reference for lib/claims/queries.ts's single statements.
+const PUBLISHED = { publication: "published" } as const;
+const LIVE_EVIDENCE = { removedAt: null } as const;
+const PAGE_SIZE = 20;
+
+type ListFilters = { status?: VerificationStatus; tag?: string; entityId?: string; outletId?: string; page?: number };
+
+export async function publishedClaimsByRelations(prisma: PrismaClient, filters: ListFilters = {}) {
+  const page = filters.page ?? 1;
+  const where = {
+    ...PUBLISHED,
+    status: filters.status,
+    tags: filters.tag ? { has: filters.tag } : undefined,
+    entities: filters.entityId ? { some: { entityId: filters.entityId } } : undefined,
+    evidence: filters.outletId ? { some: { outletId: filters.outletId, ...LIVE_EVIDENCE } } : undefined,
+  };
+  const [total, claims] = await Promise.all([
+    prisma.claim.count({ where }),
+    prisma.claim.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        slug: true,
+        statement: true,
+        status: true,
+        updatedAt: true,
+        transitions: { orderBy: { sequence: "desc" }, take: 1, select: { fromStatus: true, toStatus: true, createdAt: true } },
+        _count: { select: { evidence: { where: LIVE_EVIDENCE } } },
+      },
+    }),
+  ]);
+  return { claims, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export async function filterOptionsByRelations(prisma: PrismaClient) {
+  const [tags, entities, outlets] = await Promise.all([
+    prisma.$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest(tags) AS tag FROM claims WHERE publication = 'published' ORDER BY tag`,
+    prisma.entity.findMany({
+      where: { mergedIntoId: null, claims: { some: { claim: PUBLISHED } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+    prisma.entity.findMany({
+      where: { mergedIntoId: null, evidenceAsOutlet: { some: { ...LIVE_EVIDENCE, claim: PUBLISHED } } },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      select: { id: true, name: true },
+    }),
+  ]);
+  return { tags: tags.map((row) => row.tag), entities, outlets };
+}
+
+export async function publicEntityByRelations(prisma: PrismaClient, id: string) {
+  const entity = await prisma.entity.findFirst({
+    where: { id, mergedIntoId: null },
+    select: { id: true, name: true, kind: true, description: true, domain: true, affiliation: { select: { id: true, name: true } } },
+  });
+  if (!entity) return null;
+  const evidenceSelect = {
+    id: true,
+    headline: true,
+    url: true,
+    stance: true,
+    sourcing: true,
+    publishedAt: true,
+    outlet: { select: { id: true, name: true } },
+    speaker: { select: { id: true, name: true } },
+    claim: { select: { slug: true, statement: true, status: true } },
+  } as const;
+  const [claims, published, spoken] = await Promise.all([
+    publishedClaimsByRelations(prisma, { entityId: id }),
+    prisma.evidence.findMany({
+      where: { outletId: id, ...LIVE_EVIDENCE, claim: PUBLISHED },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: evidenceSelect,
+    }),
+    prisma.evidence.findMany({
+      where: { speakerId: id, ...LIVE_EVIDENCE, claim: PUBLISHED },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 100,
+      select: evidenceSelect,
+    }),
+  ]);
+  if (claims.total === 0 && published.length === 0 && spoken.length === 0) return null;
+  return { entity, claims: claims.claims, published, spoken };
+}
+
+/** Search as it ran before it became one statement: the full-text page, then near spellings in a
+ *  transaction of their own (BEGIN, SET LOCAL, SELECT, COMMIT). The reference for its answers. */
+export async function searchInTwoSteps(prisma: PrismaClient, query: string, page = 1) {
+  const text = truncateText(query.toWellFormed().replace(/[\u0000-\u001f\u007f]/g, " ").trim(), SEARCH_QUERY_MAX_LENGTH).trim();
+  if (!text) return { hits: [], more: false };
+  const rows = await prisma.$queryRaw<
+    { slug: string; status: VerificationStatus; updatedAt: Date; statement: string; context: string; quote: string | null }[]
+  >(fullTextSearchSql(text, (page - 1) * SEARCH_PAGE_SIZE));
+  const hits = rows.slice(0, SEARCH_PAGE_SIZE).map((row) => ({
+    slug: row.slug,
+    status: row.status,
+    updatedAt: row.updatedAt,
+    statement: row.statement,
+    context: row.context.includes(MARK_START) ? row.context : null,
+    quote: row.quote?.includes(MARK_START) ? row.quote : null,
+    fuzzy: false,
+  }));
+  const plain = !/["]|(^|\s)-|\sor\s/i.test(text);
+  if (page === 1 && hits.length < 5 && plain) {
+    const seen = hits.map((hit) => hit.slug);
+    const fuzzy = await prisma.$transaction([
+      prisma.$executeRaw`SET LOCAL pg_trgm.word_similarity_threshold = 0.6`,
+      prisma.$queryRaw<{ slug: string; status: VerificationStatus; updatedAt: Date; statement: string }[]>`
+        SELECT slug, status, "updatedAt", statement FROM claims
+         WHERE publication = 'published' AND ${text} <% statement AND NOT (slug = ANY(${seen}::text[]))
+         ORDER BY word_similarity(${text}, statement) DESC, "updatedAt" DESC
+         LIMIT ${SEARCH_PAGE_SIZE - hits.length}`,
+    ]);
+    for (const row of fuzzy[1]) hits.push({ ...row, statement: markWords(row.statement, text), context: null, quote: null, fuzzy: true });
+  }
+  return { hits, more: rows.length > SEARCH_PAGE_SIZE };
 }
