@@ -1,14 +1,17 @@
 // npm run bench:reader-queries [-- RUNS]: what the reader pages' data costs the database. Seeds
 // the demo story and a claim with 50 pieces of evidence into a throw-away embedded Postgres, then
 // for each page's data function prints the SQL statements it sends (counted at the driver, BEGIN
-// and COMMIT included), how many of them wait for another (round trips in a row), and p50/p95
-// milliseconds per call over RUNS calls (default 300) after a warm-up. The claim page is also timed
-// the way Prisma's relation queries fetched it (the baseline, same run). Not part of npm test.
+// and COMMIT included), how many of them wait for another (round trips in a row), p50/p95
+// milliseconds and this process's CPU per call over RUNS calls (default 300), against the same
+// data fetched the way it was before (Prisma's relation queries, tests/factories/reader.ts),
+// interleaved in the same run. Not part of npm test.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { percentile, runBenchmark } from "./lib/bench.ts";
 
 const RUNS = Number(process.argv[2] ?? 300);
+const ROUNDS = 3;
 
 type Sent = { text: string; start: number; end: number };
 
@@ -57,15 +60,20 @@ function inARow(sent: Sent[]): number {
   return Math.max(0, ...depth);
 }
 
-async function timeCalls(run: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let warm = 0; warm < 30; warm += 1) await run();
-  const samples: number[] = [];
-  for (let n = 0; n < RUNS; n += 1) {
+type Timing = { samples: number[]; cpu: number; calls: number };
+
+/** One round of `RUNS / ROUNDS` calls in a row, adding wall-clock samples and this process's CPU time. */
+async function timeRound(run: () => Promise<unknown>, timing: Timing): Promise<void> {
+  const calls = Math.ceil(RUNS / ROUNDS);
+  const cpu = process.cpuUsage();
+  for (let n = 0; n < calls; n += 1) {
     const start = performance.now();
     await run();
-    samples.push(performance.now() - start);
+    timing.samples.push(performance.now() - start);
   }
-  return { p50: percentile(samples, 0.5), p95: percentile(samples, 0.95) };
+  const used = process.cpuUsage(cpu);
+  timing.cpu += (used.user + used.system) / 1000;
+  timing.calls += calls;
 }
 
 await runBenchmark(async (_client, url) => {
@@ -74,7 +82,8 @@ await runBenchmark(async (_client, url) => {
   const { db } = await import("@/lib/db");
   const { seedDemoData } = await import("@/prisma/seed");
   const { createUser } = await import("@/tests/factories");
-  const { createReaderClaim, publishedClaimByRelations } = await import("@/tests/factories/reader");
+  const { createReaderClaim, filterOptionsByRelations, publicEntityByRelations, publishedClaimByRelations, publishedClaimsByRelations, searchInTwoSteps } =
+    await import("@/tests/factories/reader");
   const queries = await import("@/lib/claims/queries");
   const { searchPublishedClaims } = await import("@/lib/search/queries");
 
@@ -85,20 +94,28 @@ await runBenchmark(async (_client, url) => {
   const reuters = await db().entity.findFirstOrThrow({ where: { name: "Reuters" }, select: { id: true } });
 
   const cases: [string, () => Promise<unknown>][] = [
-    ["claim page, demo (Trump–Putin): Prisma relations (before)", () => publishedClaimByRelations(db(), "trump-spoke-with-putin")],
-    ["claim page, demo (Trump–Putin): getPublishedClaim", () => queries.getPublishedClaim("trump-spoke-with-putin")],
-    ["claim page, 50 evidence: Prisma relations (before)", () => publishedClaimByRelations(db(), big.slug)],
-    ["claim page, 50 evidence: getPublishedClaim", () => queries.getPublishedClaim(big.slug)],
-    ["home", () => Promise.all([queries.listPublishedClaims({}), queries.listPublicFilterOptions()])],
-    ["entity page (Dmitry Peskov)", () => queries.getPublicEntity(peskov.id)],
-    ["entity page (Reuters, an outlet)", () => queries.getPublicEntity(reuters.id)],
-    ["search “Peskov”", () => searchPublishedClaims("Peskov")],
-    ["search “Zelensky” (adds near spellings)", () => searchPublishedClaims("Zelensky")],
+    ["claim page, demo (Trump–Putin): before", () => publishedClaimByRelations(db(), "trump-spoke-with-putin")],
+    ["claim page, demo (Trump–Putin): now", () => queries.getPublishedClaim("trump-spoke-with-putin")],
+    ["claim page, 50 evidence: before", () => publishedClaimByRelations(db(), big.slug)],
+    ["claim page, 50 evidence: now", () => queries.getPublishedClaim(big.slug)],
+    ["home: before", () => Promise.all([publishedClaimsByRelations(db()), filterOptionsByRelations(db())])],
+    ["home: now", () => Promise.all([queries.listPublishedClaims({}), queries.listPublicFilterOptions()])],
+    ["entity page (Dmitry Peskov): before", () => publicEntityByRelations(db(), peskov.id)],
+    ["entity page (Dmitry Peskov): now", () => queries.getPublicEntity(peskov.id)],
+    ["entity page (Reuters, an outlet): before", () => publicEntityByRelations(db(), reuters.id)],
+    ["entity page (Reuters, an outlet): now", () => queries.getPublicEntity(reuters.id)],
+    ["search “Peskov”: before", () => searchInTwoSteps(db(), "Peskov")],
+    ["search “Peskov”: now", () => searchPublishedClaims("Peskov")],
+    ["search “Trump” (5 hits or more): before", () => searchInTwoSteps(db(), "Trump")],
+    ["search “Trump” (5 hits or more): now", () => searchPublishedClaims("Trump")],
   ];
 
-  // Optional: a client generated with the relationJoins preview feature into lib/generated/prisma-joins
-  // (see docs/performance.md), for Prisma's own JOIN strategy on the same query.
-  const joins = await import(/* @vite-ignore */ `${"@/lib/generated/prisma-joins"}/client`).catch(() => null);
+  // Optional: Prisma's own JOIN strategy on the claim page's relation query, through a client
+  // generated with the relationJoins preview feature into lib/generated/prisma-joins (see
+  // docs/performance.md for the command). Skipped when that client is not there.
+  const joins = (await import(/* @vite-ignore */ `${"@/lib/generated/prisma-joins"}/client`).catch(() => null)) as {
+    PrismaClient: new (options: object) => PrismaClient;
+  } | null;
   if (joins) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const joinClient = new joins.PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
@@ -111,15 +128,27 @@ await runBenchmark(async (_client, url) => {
   }
 
   const watch = watchDriver();
-  console.log(`${RUNS} calls each, one after another, after 30 to warm up\n`);
-  console.log("| data | statements | in a row | p50 ms | p95 ms |");
-  console.log("| --- | --- | --- | --- | --- |");
+  const sent = new Map<string, Sent[]>();
+  const timings = new Map<string, Timing>(cases.map(([name]) => [name, { samples: [], cpu: 0, calls: 0 }]));
   for (const [name, run] of cases) {
-    await run();
-    const sent = await watch(run);
-    const { p50, p95 } = await timeCalls(run);
-    console.log(`| ${name} | ${sent.length} | ${inARow(sent)} | ${p50.toFixed(2)} | ${p95.toFixed(2)} |`);
-    if (process.env.BENCH_SQL) for (const entry of sent) console.log(`    ${entry.text.replace(/\s+/g, " ").slice(0, 300)}`);
+    for (let warm = 0; warm < 30; warm += 1) await run();
+    sent.set(name, await watch(run));
+  }
+  // Interleaved: every case runs once per round, so a busy moment on the machine hits them all.
+  for (let round = 0; round < ROUNDS; round += 1) {
+    for (const [name, run] of cases) await timeRound(run, timings.get(name)!);
+  }
+  console.log(`${RUNS} calls of each, one after another, in ${ROUNDS} interleaved rounds, after 30 to warm up.`);
+  console.log("Statements counted at the driver; “in a row”: the longest chain of statements each sent after the previous one answered.");
+  console.log("CPU: this process's user + system time per call (Prisma, pg, JSON and Zod parsing).\n");
+  console.log("| data | statements | in a row | p50 ms | p95 ms | CPU ms/call |");
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const [name] of cases) {
+    const timing = timings.get(name)!;
+    const statements = sent.get(name)!;
+    const cells = [statements.length, inARow(statements), percentile(timing.samples, 0.5).toFixed(2), percentile(timing.samples, 0.95).toFixed(2), (timing.cpu / timing.calls).toFixed(2)];
+    console.log(`| ${name} | ${cells.join(" | ")} |`);
+    if (process.env.BENCH_SQL) for (const entry of statements) console.log(`    ${entry.text.replace(/\s+/g, " ").slice(0, 300)}`);
   }
   await db().$disconnect();
 });
