@@ -1,11 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type ClaimListItemRow, ClaimListPageRow, FilterOptionsRow, PublicEntityRow, PublishedClaimRow } from "@/lib/claims/rows";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { PublicationState, Stance, VerificationStatus } from "@/lib/generated/prisma/enums";
 import { escapeLike } from "@/lib/text";
+import type { z } from "zod";
 
 // Readers only ever see published claims and evidence that has not been removed; the visibility
-// rule lives in these `where` clauses, so a draft looks exactly like a missing claim.
+// rule lives in these `where` clauses and, in the reader pages' SQL below, in every
+// `publication = 'published'` and `"removedAt" IS NULL`, so a draft looks exactly like a missing claim.
 const PUBLISHED = { publication: "published" } as const;
 const LIVE_EVIDENCE = { removedAt: null } as const;
 
@@ -21,96 +24,112 @@ export type PublicClaimFilters = {
   page?: number;
 };
 
+// Reader lists and pages are each one SQL statement that Postgres answers as JSON (nested rows
+// built with json_build_object/json_agg, each on an index), parsed by lib/claims/rows.ts into the
+// shapes Prisma returned. Prisma's relation queries sent one statement per relation level: 6 for
+// home, 13 for an entity page, 9 for a claim page (docs/performance.md, "Statements per page").
+
+/** A claim as the lists show it, from the claims row `c`: its latest move and its live evidence count. */
+const CLAIM_LIST_ITEM_JSON = Prisma.sql`json_build_object(
+  'slug', c.slug, 'statement', c.statement, 'status', c.status, 'updatedAt', c."updatedAt",
+  'transitions', COALESCE((
+    SELECT json_agg(json_build_object('fromStatus', t."fromStatus", 'toStatus', t."toStatus", 'createdAt', t."createdAt"))
+      FROM (SELECT "fromStatus", "toStatus", "createdAt" FROM status_transitions
+             WHERE "claimId" = c.id ORDER BY sequence DESC LIMIT 1) t), '[]'),
+  '_count', json_build_object('evidence', (SELECT count(*) FROM evidence e WHERE e."claimId" = c.id AND e."removedAt" IS NULL)))`;
+
+/** One page of published claims matching `where` (on `c`), most recently updated first, as a JSON array. */
+function claimListJson(where: Prisma.Sql, limit: number, offset: number): Prisma.Sql {
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(page.item ORDER BY page."updatedAt" DESC, page.id DESC)
+      FROM (SELECT c.id, c."updatedAt", ${CLAIM_LIST_ITEM_JSON} AS item
+              FROM claims c WHERE ${where}
+             ORDER BY c."updatedAt" DESC, c.id DESC LIMIT ${limit} OFFSET ${offset}) page), '[]')`;
+}
+
+function publicClaimsWhere(filters: PublicClaimFilters): Prisma.Sql {
+  const conditions = [Prisma.sql`c.publication = 'published'`];
+  if (filters.status) conditions.push(Prisma.sql`c.status = ${filters.status}::"VerificationStatus"`);
+  if (filters.tag) conditions.push(Prisma.sql`c.tags @> ARRAY[${filters.tag}]::text[]`);
+  if (filters.entityId) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM claim_entities ce WHERE ce."claimId" = c.id AND ce."entityId" = ${filters.entityId}::uuid)`);
+  }
+  if (filters.outletId) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM evidence e WHERE e."claimId" = c.id AND e."outletId" = ${filters.outletId}::uuid AND e."removedAt" IS NULL)`,
+    );
+  }
+  return Prisma.join(conditions, " AND ");
+}
+
+/** Home: one page of published claims and how many match, in one statement. */
 export async function listPublishedClaims(filters: PublicClaimFilters = {}) {
   const page = filters.page ?? 1;
-  const where: Prisma.ClaimWhereInput = {
-    ...PUBLISHED,
-    status: filters.status,
-    tags: filters.tag ? { has: filters.tag } : undefined,
-    entities: filters.entityId ? { some: { entityId: filters.entityId } } : undefined,
-    evidence: filters.outletId ? { some: { outletId: filters.outletId, ...LIVE_EVIDENCE } } : undefined,
-  };
-  const [total, claims] = await Promise.all([
-    db().claim.count({ where }),
-    db().claim.findMany({
-      where,
-      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PUBLIC_PAGE_SIZE,
-      take: PUBLIC_PAGE_SIZE,
-      select: {
-        slug: true,
-        statement: true,
-        status: true,
-        updatedAt: true,
-        transitions: {
-          orderBy: { sequence: "desc" },
-          take: 1,
-          select: { fromStatus: true, toStatus: true, createdAt: true },
-        },
-        _count: { select: { evidence: { where: LIVE_EVIDENCE } } },
-      },
-    }),
-  ]);
+  const where = publicClaimsWhere(filters);
+  const [row] = await db().$queryRaw<unknown[]>`
+    SELECT (SELECT count(*)::int FROM claims c WHERE ${where}) AS total,
+           ${claimListJson(where, PUBLIC_PAGE_SIZE, (page - 1) * PUBLIC_PAGE_SIZE)} AS claims`;
+  const { total, claims } = ClaimListPageRow.parse(row);
   return { claims, total, pages: Math.max(1, Math.ceil(total / PUBLIC_PAGE_SIZE)) };
 }
 
-/** What the public filters offer: only tags, people, organisations and outlets of published claims. */
+/** What the public filters offer: only tags, people, organisations and outlets of published claims. One statement. */
 export async function listPublicFilterOptions() {
-  const [tags, entities, outlets] = await Promise.all([
-    db().$queryRaw<{ tag: string }[]>`SELECT DISTINCT unnest(tags) AS tag FROM claims WHERE publication = 'published' ORDER BY tag`,
-    db().entity.findMany({
-      where: { mergedIntoId: null, claims: { some: { claim: PUBLISHED } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db().entity.findMany({
-      where: { mergedIntoId: null, evidenceAsOutlet: { some: { ...LIVE_EVIDENCE, claim: PUBLISHED } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-  ]);
-  return { tags: tags.map((row) => row.tag), entities, outlets };
+  const [row] = await db().$queryRaw<unknown[]>`
+    SELECT COALESCE((SELECT json_agg(t.tag ORDER BY t.tag)
+                       FROM (SELECT DISTINCT unnest(tags) AS tag FROM claims WHERE publication = 'published') t), '[]') AS tags,
+           COALESCE((SELECT json_agg(json_build_object('id', n.id, 'name', n.name) ORDER BY n.name, n.id)
+                       FROM entities n
+                      WHERE n."mergedIntoId" IS NULL
+                        AND EXISTS (SELECT 1 FROM claim_entities ce JOIN claims c ON c.id = ce."claimId"
+                                     WHERE ce."entityId" = n.id AND c.publication = 'published')), '[]') AS entities,
+           COALESCE((SELECT json_agg(json_build_object('id', n.id, 'name', n.name) ORDER BY n.name, n.id)
+                       FROM entities n
+                      WHERE n."mergedIntoId" IS NULL
+                        AND EXISTS (SELECT 1 FROM evidence e JOIN claims c ON c.id = e."claimId"
+                                     WHERE e."outletId" = n.id AND e."removedAt" IS NULL AND c.publication = 'published')), '[]') AS outlets`;
+  return FilterOptionsRow.parse(row);
+}
+
+/** Live evidence on published claims that `column` (the outlet or the speaker) ties to the entity `n`, newest first, at most 100. */
+function entityEvidenceJson(column: "outletId" | "speakerId"): Prisma.Sql {
+  return Prisma.sql`COALESCE((
+    SELECT json_agg(x.item ORDER BY x."publishedAt" DESC, x.id DESC)
+      FROM (SELECT e.id, e."publishedAt", json_build_object(
+                     'id', e.id, 'headline', e.headline, 'url', e.url, 'stance', e.stance, 'sourcing', e.sourcing,
+                     'publishedAt', e."publishedAt",
+                     'outlet', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name) END,
+                     'speaker', CASE WHEN s.id IS NULL THEN NULL ELSE json_build_object('id', s.id, 'name', s.name) END,
+                     'claim', json_build_object('slug', c.slug, 'statement', c.statement, 'status', c.status)) AS item
+              FROM evidence e
+              JOIN claims c ON c.id = e."claimId"
+              LEFT JOIN entities o ON o.id = e."outletId"
+              LEFT JOIN entities s ON s.id = e."speakerId"
+             WHERE e.${Prisma.raw(`"${column}"`)} = n.id AND e."removedAt" IS NULL AND c.publication = 'published'
+             ORDER BY e."publishedAt" DESC, e.id DESC
+             LIMIT 100) x), '[]')`;
 }
 
 /** A person or organisation's public page: who they are, the published claims about them, and
- *  the evidence they published or gave on published claims. Null when there is nothing public. */
+ *  the evidence they published or gave on published claims. Null when there is nothing public.
+ *  One statement. */
 export async function getPublicEntity(id: string) {
-  const entity = await db().entity.findFirst({
-    where: { id, mergedIntoId: null },
-    select: { id: true, name: true, kind: true, description: true, domain: true, affiliation: { select: { id: true, name: true } } },
-  });
-  if (!entity) return null;
-  const evidenceSelect = {
-    id: true,
-    headline: true,
-    url: true,
-    stance: true,
-    sourcing: true,
-    publishedAt: true,
-    outlet: { select: { id: true, name: true } },
-    speaker: { select: { id: true, name: true } },
-    claim: { select: { slug: true, statement: true, status: true } },
-  } as const;
-  const [claims, published, spoken] = await Promise.all([
-    listPublishedClaims({ entityId: id }),
-    db().evidence.findMany({
-      where: { outletId: id, ...LIVE_EVIDENCE, claim: PUBLISHED },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 100,
-      select: evidenceSelect,
-    }),
-    db().evidence.findMany({
-      where: { speakerId: id, ...LIVE_EVIDENCE, claim: PUBLISHED },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 100,
-      select: evidenceSelect,
-    }),
-  ]);
-  if (claims.total === 0 && published.length === 0 && spoken.length === 0) return null;
-  return { entity, claims: claims.claims, published, spoken };
+  const [row] = await db().$queryRaw<unknown[]>`
+    SELECT json_build_object(
+             'id', n.id, 'name', n.name, 'kind', n.kind, 'description', n.description, 'domain', n.domain,
+             'affiliation', (SELECT json_build_object('id', a.id, 'name', a.name) FROM entities a WHERE a.id = n."affiliationId")) AS entity,
+           ${claimListJson(publicClaimsWhere({ entityId: id }), PUBLIC_PAGE_SIZE, 0)} AS claims,
+           ${entityEvidenceJson("outletId")} AS published,
+           ${entityEvidenceJson("speakerId")} AS spoken
+      FROM entities n
+     WHERE n.id = ${id}::uuid AND n."mergedIntoId" IS NULL`;
+  if (!row) return null;
+  const found = PublicEntityRow.parse(row);
+  if (found.claims.length === 0 && found.published.length === 0 && found.spoken.length === 0) return null;
+  return found;
 }
 
-export type PublishedClaimListItem = Awaited<ReturnType<typeof listPublishedClaims>>["claims"][number];
+export type PublishedClaimListItem = z.output<typeof ClaimListItemRow>;
 
 const ENTITY_SUMMARY = { select: { id: true, name: true, kind: true, description: true } } as const;
 
@@ -126,50 +145,56 @@ const TRANSITION_SUMMARY = {
   cited: { select: { evidence: { select: { id: true, headline: true, removedAt: true } } } },
 } as const;
 
-export async function getPublishedClaim(slug: string) {
-  return db().claim.findFirst({
-    where: { slug, ...PUBLISHED },
-    select: {
-      id: true,
-      slug: true,
-      statement: true,
-      context: true,
-      eventDate: true,
-      eventDatePrecision: true,
-      tags: true,
-      status: true,
-      publishedAt: true,
-      updatedAt: true,
-      entities: { select: { entity: ENTITY_SUMMARY }, orderBy: { entity: { name: "asc" } } },
-      evidence: {
-        where: LIVE_EVIDENCE,
-        orderBy: [{ publishedAt: "asc" }, { id: "asc" }],
-        select: {
-          id: true,
-          url: true,
-          headline: true,
-          publishedAt: true,
-          sourcing: true,
-          stance: true,
-          quote: true,
-          speakerDescription: true,
-          derivation: true,
-          derivedFromId: true,
-          speakerId: true,
-          outlet: { select: { id: true, name: true, domain: true } },
-          speaker: ENTITY_SUMMARY,
-        },
-      },
-      // Readers see only citations of evidence that is still linked; removed evidence stays on the desk.
-      transitions: {
-        orderBy: { sequence: "desc" },
-        select: { ...TRANSITION_SUMMARY, cited: { where: { evidence: LIVE_EVIDENCE }, select: TRANSITION_SUMMARY.cited.select } },
-      },
-    },
-  });
+// The claim page in one SQL statement: Prisma's relation queries took 9 statements, 4 of them one
+// after another (claim; entities, evidence, transitions; their entities and citations). Postgres
+// builds the nested JSON itself (json_agg over correlated subqueries, each on an index), and
+// PublishedClaimRow parses it back into the shape Prisma returned, Dates included. Visibility as
+// everywhere else: published claims only, live evidence only, citations of live evidence only.
+const entitySummaryJson = (alias: Prisma.Sql) =>
+  Prisma.sql`json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'kind', ${alias}.kind, 'description', ${alias}.description)`;
+
+const PUBLISHED_CLAIM_SQL = (slug: string) => Prisma.sql`
+  SELECT json_build_object(
+    'id', c.id, 'slug', c.slug, 'statement', c.statement, 'context', c.context,
+    'eventDate', c."eventDate", 'eventDatePrecision', c."eventDatePrecision", 'tags', c.tags, 'status', c.status,
+    'publishedAt', c."publishedAt", 'updatedAt', c."updatedAt",
+    'entities', COALESCE((
+      SELECT json_agg(json_build_object('entity', ${entitySummaryJson(Prisma.raw("n"))}) ORDER BY n.name, n.id)
+        FROM claim_entities ce JOIN entities n ON n.id = ce."entityId"
+       WHERE ce."claimId" = c.id), '[]'),
+    'evidence', COALESCE((
+      SELECT json_agg(json_build_object(
+               'id', e.id, 'url', e.url, 'headline', e.headline, 'publishedAt', e."publishedAt", 'sourcing', e.sourcing,
+               'stance', e.stance, 'quote', e.quote, 'speakerDescription', e."speakerDescription", 'derivation', e.derivation,
+               'derivedFromId', e."derivedFromId", 'speakerId', e."speakerId",
+               'outlet', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name, 'domain', o.domain) END,
+               'speaker', CASE WHEN s.id IS NULL THEN NULL ELSE ${entitySummaryJson(Prisma.raw("s"))} END)
+             ORDER BY e."publishedAt" ASC, e.id ASC)
+        FROM evidence e
+        LEFT JOIN entities o ON o.id = e."outletId"
+        LEFT JOIN entities s ON s.id = e."speakerId"
+       WHERE e."claimId" = c.id AND e."removedAt" IS NULL), '[]'),
+    'transitions', COALESCE((
+      SELECT json_agg(json_build_object(
+               'id', t.id, 'sequence', t.sequence, 'fromStatus', t."fromStatus", 'toStatus', t."toStatus",
+               'actorRole', t."actorRole", 'rationale', t.rationale, 'createdAt', t."createdAt",
+               'cited', COALESCE((
+                 SELECT json_agg(json_build_object('evidence', json_build_object('id', ev.id, 'headline', ev.headline, 'removedAt', ev."removedAt")) ORDER BY ev.id)
+                   FROM transition_evidence te JOIN evidence ev ON ev.id = te."evidenceId"
+                  WHERE te."transitionId" = t.id AND ev."removedAt" IS NULL), '[]'))
+             ORDER BY t.sequence DESC)
+        FROM status_transitions t
+       WHERE t."claimId" = c.id), '[]')
+  ) AS claim
+  FROM claims c
+  WHERE c.slug = ${slug} AND c.publication = 'published'`;
+
+export async function getPublishedClaim(slug: string): Promise<PublishedClaim | null> {
+  const [row] = await db().$queryRaw<{ claim: unknown }[]>(PUBLISHED_CLAIM_SQL(slug));
+  return row ? PublishedClaimRow.parse(row.claim) : null;
 }
 
-export type PublishedClaim = NonNullable<Awaited<ReturnType<typeof getPublishedClaim>>>;
+export type PublishedClaim = z.output<typeof PublishedClaimRow>;
 export type PublishedEvidence = PublishedClaim["evidence"][number];
 
 // ---------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import { ensureDatabase, startEmbeddedPostgres } from "./embedded-postgres.ts";
 
 export type Sql = { text: string; values: unknown[] };
 
-/** Runs `bench` on a fresh, migrated database that is deleted afterwards. */
-export function runBenchmark(bench: (client: pg.Client) => Promise<void>): Promise<void> {
+/** Runs `bench` on a fresh, migrated database that is deleted afterwards (`url` reaches it). */
+export function runBenchmark(bench: (client: pg.Client, url: string) => Promise<void>): Promise<void> {
   return runScript(async () => {
     const server = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `claimtrail-bench-${randomUUID()}`), ephemeral: true });
     try {
@@ -23,7 +23,7 @@ export function runBenchmark(bench: (client: pg.Client) => Promise<void>): Promi
       const client = new pg.Client({ connectionString: url });
       client.on("error", () => {}); // the server stops under it at the end
       await client.connect();
-      await bench(client);
+      await bench(client, url);
       await client.end();
     } finally {
       await server.stop();

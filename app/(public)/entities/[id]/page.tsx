@@ -44,7 +44,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 type EvidenceRow = NonNullable<Awaited<ReturnType<typeof getPublicEntity>>>["published"][number];
 
-function EvidenceRows({ rows, show }: { rows: EvidenceRow[]; show: "speaker" | "outlet" }) {
+function EvidenceRows({ rows, show, timeZone }: { rows: EvidenceRow[]; show: "speaker" | "outlet"; timeZone: string }) {
   return (
     <ul className="divide-y divide-rule border-y border-rule">
       {rows.map((row) => (
@@ -54,7 +54,7 @@ function EvidenceRows({ rows, show }: { rows: EvidenceRow[]; show: "speaker" | "
             {row.publishedAt ? (
               <>
                 {" · "}
-                <DateTime value={row.publishedAt} timeZone={newsroomTimeZone()} />
+                <DateTime value={row.publishedAt} timeZone={timeZone} />
               </>
             ) : null}
             {show === "outlet" && row.outlet ? <> · in {row.outlet.name}</> : null}
@@ -81,6 +81,8 @@ export default async function EntityPage({ params }: Props) {
   const found = await load((await params).id);
   if (!found) notFound();
   const { entity, claims, published, spoken } = found;
+  // Read once: the zone is parsed from the environment, and a page can list 200 pieces of evidence.
+  const timeZone = newsroomTimeZone();
   return (
     <>
       <p className="text-sm font-semibold uppercase tracking-wider text-muted">{entity.kind === "person" ? "Person" : "Organisation"}</p>
@@ -93,7 +95,7 @@ export default async function EntityPage({ params }: Props) {
           <h2 id="about" className="mb-3 font-serif text-2xl font-bold">
             Claims about {entity.name}
           </h2>
-          <ClaimList claims={claims} label={`Claims about ${entity.name}`} timeZone={newsroomTimeZone()} />
+          <ClaimList claims={claims} label={`Claims about ${entity.name}`} timeZone={timeZone} />
         </section>
       ) : null}
       {published.length > 0 ? (
@@ -101,7 +103,7 @@ export default async function EntityPage({ params }: Props) {
           <h2 id="published" className="mb-3 font-serif text-2xl font-bold">
             Evidence from {entity.name}
           </h2>
-          <EvidenceRows rows={published} show="speaker" />
+          <EvidenceRows rows={published} show="speaker" timeZone={timeZone} />
         </section>
       ) : null}
       {spoken.length > 0 ? (
@@ -109,7 +111,7 @@ export default async function EntityPage({ params }: Props) {
           <h2 id="spoken" className="mb-3 font-serif text-2xl font-bold">
             What {entity.name} said
           </h2>
-          <EvidenceRows rows={spoken} show="outlet" />
+          <EvidenceRows rows={spoken} show="outlet" timeZone={timeZone} />
         </section>
       ) : null}
     </>
