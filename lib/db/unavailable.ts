@@ -74,7 +74,7 @@ export function databaseUnavailableReason(error: unknown): string | null {
     const reason = matchesOne(current);
     if (reason) return reason;
     queue.push(current.cause);
-    const meta = asObject(current.meta);
+    const meta = asObject(current.meta) as { driverAdapterError?: unknown } | null;
     if (meta) queue.push(meta.driverAdapterError);
     const errors = (current as { errors?: unknown }).errors;
     if (Array.isArray(errors)) queue.push(...errors);

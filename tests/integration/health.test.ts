@@ -23,5 +23,6 @@ describe("GET /api/health", () => {
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: "unavailable", database: "unreachable" });
     expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("retry-after")).toBe("10");
   });
 });
