@@ -9,7 +9,7 @@ const globalForPrisma = globalThis as unknown as { claimtrailPrisma?: PrismaClie
 
 export function db(): PrismaClient {
   // Every driver error is shown to the outage signal, which the HTTP front reads to answer 503
-  // instead of 500 while the database is unreachable (docs/decisions/0008-database-outage.md).
+  // instead of 500 while the database is unreachable (docs/decisions/0009-database-outage.md).
   globalForPrisma.claimtrailPrisma ??= createPrismaClient(serverEnv().DATABASE_URL, { onDriverError: noteDatabaseError });
   return globalForPrisma.claimtrailPrisma;
 }

@@ -1,5 +1,5 @@
 // "The database is unreachable": recognising the errors that mean it, in one place, and a
-// process-wide signal that the data layer raises when it sees one (docs/decisions/0008).
+// process-wide signal that the data layer raises when it sees one (docs/decisions/0009-database-outage.md).
 //
 // The shapes below are the ones a real PostgreSQL produces when it is stopped, restarted, or out of
 // connections, as they reach our code through pg, @prisma/adapter-pg and Prisma 7;

@@ -9,7 +9,7 @@
 // - Records the client's address (the socket's, or the one trusted proxies report) in a header a
 //   client cannot set, for per-address sign-in throttling.
 // - Turns a 500 from Next.js into the app's 503 page with Retry-After when the database was
-//   unreachable while the request ran (docs/decisions/0008-database-outage.md).
+//   unreachable while the request ran (docs/decisions/0009-database-outage.md).
 import { IncomingMessage, type ServerResponse } from "node:http";
 import compression from "compression";
 import type { Duplex } from "node:stream";

@@ -1,4 +1,4 @@
-// A database outage is not a 500 (issue 9, docs/decisions/0008-database-outage.md). This spec
+// A database outage is not a 500 (issue 9, docs/decisions/0009-database-outage.md). This spec
 // starts its own app server (the production build through scripts/server.ts) on its own embedded
 // PostgreSQL, migrated and seeded like tests/e2e/server.ts, then stops that PostgreSQL, checks what
 // every kind of page and form answers, and starts it again on the same directory and port to check
