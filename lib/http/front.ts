@@ -307,8 +307,8 @@ export function createFront(options: FrontOptions) {
       if (cache.serve(forward, res, cacheKey)) return;
       if (method === "GET") cache.record(res, cacheKey);
     }
-    // Under everything that wraps the response (compression, the reader pages' validators): sees the status
-    // last, as it goes out (docs/decisions/0009-database-outage.md).
+    // Under everything else that wraps the response (compression, the reader pages' validators):
+    // sees the status last, as it goes out (docs/decisions/0009-database-outage.md).
     replaceOutageErrors(req, res, () => databaseUnavailableCount() > failuresBefore);
     // Compression here rather than in Next (compress: false): reader pages get their validator
     // from the bytes Next writes, before they are compressed.
