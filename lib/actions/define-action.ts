@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { FormState } from "@/lib/actions/form-state";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { getViewer, type Viewer } from "@/lib/auth/session";
+import { DATABASE_UNAVAILABLE_MESSAGE, databaseUnavailableReason } from "@/lib/db/unavailable";
 import { ConflictError, ForbiddenError, InvalidInputError, LookalikeError, NotFoundError } from "@/lib/errors";
 
 /**
@@ -40,6 +41,12 @@ export function describeError(error: unknown): { message: string; field?: string
     return { message: error.message };
   }
   if (error instanceof InvalidInputError) return { message: error.message, field: error.field };
+  // Logged once, briefly: during an outage every request fails the same way.
+  const outage = databaseUnavailableReason(error);
+  if (outage) {
+    console.error(`A form was not saved: the database is unreachable (${outage}).`);
+    return { message: DATABASE_UNAVAILABLE_MESSAGE };
+  }
   const code = (error as PrismaLikeError | null)?.code;
   if (code === "P2002") return { message: "Something with the same name or address already exists." };
   if (code === "P2034") return { message: "Someone else changed this at the same moment. Reload to see their change, then try again." };
@@ -62,7 +69,14 @@ export function defineFormAction<S extends z.ZodType>(options: {
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
     if (!isFormData(formData)) return UNREADABLE_FORM;
     const values = formValues(formData);
-    const viewer = await getViewer();
+    let viewer: Viewer | null;
+    try {
+      viewer = await getViewer();
+    } catch (error) {
+      // Reading the session needs the database too: an outage keeps the input like any failure.
+      unstable_rethrow(error);
+      return { status: "error", message: describeError(error).message, values };
+    }
     if (!viewer) {
       return { status: "error", message: "You are signed out. Sign in again in another tab, then submit again: your input is kept.", values };
     }

@@ -1,11 +1,13 @@
 // The HTTP front on a real socket, with a stand-in where Next.js would be: what it answers itself,
 // what it hands on, and the headers every response carries.
-import { createServer, request, type IncomingHttpHeaders } from "node:http";
+import { createServer, request, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "node:net";
+import { createGzip, gunzipSync } from "node:zlib";
 import { answerClientError, createFront, NOT_FOUND_PATH } from "@/lib/http/front";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/request-target";
+import { noteDatabaseError } from "@/lib/db/unavailable";
 
 type Seen = { url?: string; address?: string; body?: string };
 
@@ -196,5 +198,153 @@ describe("the HTTP front behind one trusted proxy", () => {
     } finally {
       await new Promise<void>((resolve) => front.server.close(() => resolve()));
     }
+  });
+});
+
+/** Gzips the body through wrappers set on the response object itself, as the `compression` module does. */
+function compressLikeNext(res: ServerResponse) {
+  const write = res.write.bind(res) as (chunk: unknown) => boolean;
+  const end = res.end.bind(res) as () => void;
+  const gzip = createGzip();
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    res.setHeader("Content-Encoding", "gzip");
+  };
+  gzip.on("data", (chunk: Buffer) => write(chunk));
+  gzip.on("end", () => end());
+  Object.assign(res, {
+    write: (chunk: string | Buffer) => (start(), gzip.write(chunk)),
+    end: (chunk?: string | Buffer | (() => void)) => {
+      start();
+      if (chunk && typeof chunk !== "function") gzip.write(chunk);
+      gzip.end();
+      return res;
+    },
+  });
+}
+
+function sendRaw(port: number, target: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method: "GET", path: target, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the HTTP front while the database is unreachable", () => {
+  // What the data layer's observer sees when PostgreSQL refuses the connection (shape captured by
+  // tests/integration/database-unavailable.test.ts).
+  const refused = () => Object.assign(new Error("Can't reach database server at 127.0.0.1:5432"), { code: "P1001" });
+  let port: number;
+  let server: ReturnType<typeof createServer>;
+  beforeAll(async () => {
+    server = createServer(
+      createFront({
+        https: false,
+        trustedProxyHops: 0,
+        logError: () => {},
+        // Stand-ins for the ways Next answers a 500, each after the database failed it or not.
+        handle: async (req, res) => {
+          const [, kind, how] = (req.url ?? "").split("/");
+          if (kind === "outage") noteDatabaseError(refused());
+          // "direct": the error reaches the front without the data layer having counted it.
+          if (how === "throw") throw kind === "bug" ? new Error("a bug") : refused();
+          if (req.headers["accept-encoding"] === "gzip") compressLikeNext(res);
+          if (how === "fine") {
+            res.statusCode = 200;
+            res.write("stale ");
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            res.end("but fine");
+            return;
+          }
+          res.setHeader("Cache-Control", "private, no-cache, no-store");
+          res.setHeader("X-Powered-By", "Next.js");
+          if (how === "writehead") {
+            res.writeHead(500, { "Content-Type": "text/html" });
+            res.end("<html>Internal Server Error</html>");
+          } else if (how === "stream") {
+            res.statusCode = 500;
+            res.write("<html>");
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            res.write("Internal Server Error");
+            res.end("</html>", () => undefined);
+          } else if (how === "flush") {
+            res.statusCode = 500;
+            res.flushHeaders();
+            res.end("Internal Server Error");
+          } else {
+            res.statusCode = 500;
+            res.end("Internal Server Error");
+          }
+        },
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it.each(["writehead", "end", "stream", "flush", "throw"])(
+    "turns a 500 (%s) into the app's 503 page with Retry-After and every header when the database failed the request",
+    async (how) => {
+      const response = await send(port, "GET", `/outage/${how}`);
+      expect(response.status).toBe(503);
+      expect(response.headers["retry-after"]).toBe("10");
+      expect(response.headers["cache-control"]).toBe("no-store");
+      expect(response.headers["x-powered-by"]).toBeUndefined();
+      expect(response.body).toContain("Claimtrail can&#39;t reach its database right now");
+      expect(response.body).toContain("Nothing you entered was lost");
+      expect(response.body).not.toContain("Internal Server Error");
+      expectSecurityHeaders(response.headers);
+    },
+  );
+
+  it("turns an unreachable-database error thrown up to the front into the 503 page", async () => {
+    const response = await send(port, "GET", "/direct/throw");
+    expect(response.status).toBe(503);
+    expect(response.headers["retry-after"]).toBe("10");
+  });
+
+  it("answers HEAD with the same status and no body", async () => {
+    const response = await send(port, "HEAD", "/outage/writehead");
+    expect(response.status).toBe(503);
+    expect(response.body).toBe("");
+  });
+
+  it("leaves a 500 alone when the database did not fail that request, even just after an outage", async () => {
+    noteDatabaseError(refused());
+    for (const how of ["writehead", "end", "stream", "flush"]) {
+      const response = await send(port, "GET", `/bug/${how}`);
+      expect(response.status, how).toBe(500);
+      expect(response.body, how).toContain("Internal Server Error");
+    }
+    const thrown = await send(port, "GET", "/bug/throw");
+    expect(thrown.status).toBe(500);
+    expect(thrown.body).toContain("Something went wrong on our side");
+  });
+
+  it("works under a compression layer that wraps the response's methods, as Next's does", async () => {
+    const fine = await sendRaw(port, "/outage/fine", { "accept-encoding": "gzip" });
+    expect(fine.status).toBe(200);
+    expect(fine.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(fine.body).toString("utf8")).toBe("stale but fine");
+    for (const how of ["end", "stream", "writehead"]) {
+      const failed = await sendRaw(port, `/outage/${how}`, { "accept-encoding": "gzip" });
+      expect(failed.status, how).toBe(503);
+      expect(failed.headers["content-encoding"], how).toBeUndefined();
+      expect(failed.body.toString("utf8"), how).toContain("Claimtrail can&#39;t reach its database right now");
+    }
+  });
+
+  it("leaves a page that was served anyway (from a cache) alone", async () => {
+    const response = await send(port, "GET", "/outage/fine");
+    expect(response.status).toBe(200);
+    expect(response.body).toBe("stale but fine");
   });
 });

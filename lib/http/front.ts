@@ -8,10 +8,13 @@
 //   with Allow), `OPTIONS *`, and server actions from a foreign Origin (403, logged as a refusal).
 // - Records the client's address (the socket's, or the one trusted proxies report) in a header a
 //   client cannot set, for per-address sign-in throttling.
+// - Turns a 500 from Next.js into the app's 503 page with Retry-After when the database was
+//   unreachable while the request ran (docs/decisions/0009-database-outage.md).
 import { IncomingMessage, type ServerResponse } from "node:http";
 import compression from "compression";
 import type { Duplex } from "node:stream";
 import { isDecodableReply, replyParts } from "@/lib/http/action-reply";
+import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableCount, noteDatabaseError } from "@/lib/db/unavailable";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
 import { cacheReaderResponse } from "@/lib/http/reader-cache";
 import type { ResponseCache } from "@/lib/http/response-cache";
@@ -50,15 +53,95 @@ function errorPage(status: number, title: string, detail: string): string {
 
 /** The front's own answers: a small page in the app's words, with every security header. */
 function answer(req: IncomingMessage, res: ServerResponse, status: number, title: string, detail: string, headers: Record<string, string> = {}) {
+  const page = pageAnswer(status, title, detail, headers);
+  res.writeHead(status, page.headers);
+  res.end(req.method === "HEAD" ? undefined : page.body);
+}
+
+function pageAnswer(status: number, title: string, detail: string, headers: Record<string, string> = {}) {
   const body = errorPage(status, title, detail);
-  res.writeHead(status, {
-    ...headers,
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Length": Buffer.byteLength(body),
-    "Cache-Control": "no-store",
-    "Content-Security-Policy": contentSecurityPolicy("data"),
-  });
-  res.end(req.method === "HEAD" ? undefined : body);
+  return {
+    body,
+    headers: {
+      ...headers,
+      "Content-Type": "text/html; charset=utf-8",
+      "Content-Length": String(Buffer.byteLength(body)),
+      "Cache-Control": "no-store",
+      "Content-Security-Policy": contentSecurityPolicy("data"),
+    },
+  };
+}
+
+const OUTAGE_TITLE = "Claimtrail can't reach its database right now";
+const OUTAGE_DETAIL = "Nothing you entered was lost. Try again in a moment.";
+const OUTAGE_HEADERS = { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) };
+
+/** The front's answer while the database is unreachable: 503, and when to come back. */
+function answerDatabaseUnavailable(req: IncomingMessage, res: ServerResponse): void {
+  answer(req, res, 503, OUTAGE_TITLE, OUTAGE_DETAIL, OUTAGE_HEADERS);
+}
+
+// The headers the front sets itself; everything else Next set on a response it gives up is dropped.
+const FRONT_HEADERS = new Set(["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy", "cross-origin-opener-policy", "strict-transport-security"]);
+
+/**
+ * Watches Next's answer to one request: when it would be a 500 and `databaseFailed()` says the
+ * database was unreachable meanwhile, answers 503 with the app's outage page instead, and drops
+ * whatever Next writes after that. Every way Node sends a status goes through `writeHead` (an
+ * explicit call, or the implicit one of the first `write`, `end` or `flushHeaders`), so checking
+ * there and in those three catches it before a byte leaves.
+ *
+ * The watchers stay in place for the whole response: Next's compression wraps these same methods
+ * on top of them (and calls them), so they must never be removed, only stand aside.
+ */
+function replaceOutageErrors(req: IncomingMessage, res: ServerResponse, databaseFailed: () => boolean): void {
+  type Method = (...args: unknown[]) => unknown;
+  const own = res as unknown as Record<string, Method>;
+  const original = {
+    writeHead: res.writeHead as unknown as Method,
+    write: res.write as unknown as Method,
+    end: res.end as unknown as Method,
+    flushHeaders: res.flushHeaders as unknown as Method,
+  };
+  let state: "watching" | "passed" | "replaced" = "watching";
+  const callLater = (args: unknown[]) => {
+    const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+    if (callback) queueMicrotask(callback);
+  };
+  // Whether this response is (now) ours: decided once, when its status is about to go out.
+  const replaced = (status: number): boolean => {
+    if (state !== "watching") return state === "replaced";
+    if (status !== 500 || res.headersSent || !databaseFailed()) return false;
+    state = "replaced";
+    for (const name of res.getHeaderNames()) if (!FRONT_HEADERS.has(name)) res.removeHeader(name);
+    const page = pageAnswer(503, OUTAGE_TITLE, OUTAGE_DETAIL, OUTAGE_HEADERS);
+    // Straight to Node's own methods, under anything Next wrapped around them.
+    original.writeHead.call(res, 503, page.headers);
+    original.end.call(res, req.method === "HEAD" ? undefined : page.body);
+    // Next may still set headers on the response it thinks it is writing.
+    own.setHeader = () => res;
+    own.appendHeader = () => res;
+    own.removeHeader = () => undefined;
+    return true;
+  };
+  own.writeHead = (status, ...rest) => {
+    if (replaced(status as number)) return res;
+    state = "passed";
+    return original.writeHead.call(res, status, ...rest);
+  };
+  own.write = (...args) => {
+    if (!replaced(res.statusCode)) return original.write.apply(res, args);
+    callLater(args);
+    return true;
+  };
+  own.end = (...args) => {
+    if (!replaced(res.statusCode)) return original.end.apply(res, args);
+    callLater(args);
+    return res;
+  };
+  own.flushHeaders = () => {
+    if (!replaced(res.statusCode)) original.flushHeaders.call(res);
+  };
 }
 
 /** Next's own limit for a server action's body (serverActions.bodySizeLimit, 1 MB). */
@@ -141,7 +224,7 @@ export function createFront(options: FrontOptions) {
   // Typed for Express, but it only uses Node's request and response.
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-  async function front(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function front(req: IncomingMessage, res: ServerResponse, failuresBefore: number): Promise<void> {
     for (const [name, value] of Object.entries(baseline)) res.setHeader(name, value);
     const method = req.method ?? "GET";
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(req.socket.remoteAddress, header(req, "x-forwarded-for"), options.trustedProxyHops);
@@ -224,6 +307,9 @@ export function createFront(options: FrontOptions) {
       if (cache.serve(forward, res, cacheKey)) return;
       if (method === "GET") cache.record(res, cacheKey);
     }
+    // Under everything else that wraps the response (compression, the reader pages' validators):
+    // sees the status last, as it goes out (docs/decisions/0009-database-outage.md).
+    replaceOutageErrors(req, res, () => databaseUnavailableCount() > failuresBefore);
     // Compression here rather than in Next (compress: false): reader pages get their validator
     // from the bytes Next writes, before they are compressed.
     await new Promise<void>((resolve) => compress(forward, res, () => resolve()));
@@ -233,10 +319,12 @@ export function createFront(options: FrontOptions) {
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    front(req, res).catch((error: unknown) => {
+    const failuresBefore = databaseUnavailableCount();
+    front(req, res, failuresBefore).catch((error: unknown) => {
       (options.logError ?? console.error)(error);
-      if (!res.headersSent) answer(req, res, 500, "Something went wrong on our side", "Please try again in a moment.");
-      else res.end();
+      if (res.headersSent) res.end();
+      else if (noteDatabaseError(error) || databaseUnavailableCount() > failuresBefore) answerDatabaseUnavailable(req, res);
+      else answer(req, res, 500, "Something went wrong on our side", "Please try again in a moment.");
     });
   };
 }

@@ -18,7 +18,11 @@ export type RunningPostgres = {
   dataDir: string;
   /** The postmaster's process id (the benchmark reads the server's CPU time from it). */
   pid: number;
-  stop: () => Promise<void>;
+  /**
+   * Stops the server (a fast shutdown). A throw-away cluster is deleted too, unless `keepData`:
+   * the outage tests stop it and start it again on the same directory and port.
+   */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 };
 
 type Options = {
@@ -97,10 +101,10 @@ export async function startEmbeddedPostgres({ dataDir, port, ephemeral = false, 
     dataDir,
     pid: server.pid!,
     url: (database) => `postgresql://${USER}:${PASSWORD}@127.0.0.1:${chosenPort}/${database}`,
-    stop: async () => {
+    stop: async ({ keepData = false } = {}) => {
       process.off("exit", killOnExit);
       await stopServer(server);
-      if (ephemeral) await rm(dataDir, { recursive: true, force: true });
+      if (ephemeral && !keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

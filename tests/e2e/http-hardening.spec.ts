@@ -98,9 +98,10 @@ test.describe("Content-Security-Policy of every kind of response", () => {
     expectSecurityHeaders(refused, "405");
   });
 
-  test("500: a server that cannot reach its database still sends every header", async ({ request }) => {
-    // A second server on the same build, pointed at a port where no database listens.
-    const port = await freePort(3190);
+  test("503: a server that cannot reach its database answers its own page with Retry-After and every header", async ({ request }) => {
+    // A second server on the same build, pointed at a port where no database listens; its own port
+    // next to the suite's (E2E_PORT 3400 → 3490).
+    const port = await freePort(Number(process.env.E2E_PORT ?? 3100) + 90);
     const server: ChildProcess = spawn(process.execPath, serverCommand({ port, hostname: "127.0.0.1" }), {
       stdio: "ignore",
       env: {
@@ -115,9 +116,10 @@ test.describe("Content-Security-Policy of every kind of response", () => {
       const base = `http://127.0.0.1:${port}`;
       await expect.poll(async () => (await request.get(`${base}/api/health`).catch(() => null))?.status() ?? 0, { timeout: 30_000 }).toBe(503);
       const failed = await request.get(`${base}/`);
-      expect(failed.status()).toBeGreaterThanOrEqual(500);
-      expectAppPage(await failed.text(), "500");
-      expectSecurityHeaders(failed, "500");
+      expect(failed.status()).toBe(503);
+      expect(failed.headers()["retry-after"]).toBe("10");
+      expectAppPage(await failed.text(), "503");
+      expectSecurityHeaders(failed, "503");
     } finally {
       server.kill("SIGTERM");
     }
