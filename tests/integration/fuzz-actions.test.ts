@@ -710,7 +710,7 @@ describe("every route handler, fuzzed, as every persona", () => {
     personas.use(persona);
     const response = await watched(() => health());
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: "reachable" });
+    expect(await response.json()).toMatchObject({ status: "ok", database: "reachable" });
   });
 });
 

@@ -9,6 +9,7 @@ import { seedDemoData } from "@/prisma/seed";
 
 // Outside a Next request, connection() (which marks the sitemap as per-request) has nothing to do.
 vi.mock("next/server", async (importOriginal) => ({ ...(await importOriginal<object>()), connection: async () => {} }));
+vi.mock("next/cache", async () => (await import("@/tests/setup/next-request")).nextCacheMock);
 
 beforeEach(async () => {
   await seedDemoData(db());

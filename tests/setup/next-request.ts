@@ -35,7 +35,15 @@ export const nextHeadersMock = {
   }),
 };
 
-export const nextCacheMock = { revalidatePath: vi.fn(), revalidateTag: vi.fn(), updateTag: vi.fn(), refresh: vi.fn() };
+export const nextCacheMock = {
+  revalidatePath: vi.fn(),
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  refresh: vi.fn(),
+  // The data cache is Next's own, and these tests call pages and handlers outside Next: they read
+  // through it (the browser tests cover the cache).
+  unstable_cache: <A extends unknown[], R>(load: (...args: A) => Promise<R>) => load,
+};
 
 /** A redirect() from an action, as the URL it redirects to; null for any other outcome. */
 export function redirectTarget(error: unknown): string | null {
