@@ -10,16 +10,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
 import pg from "pg";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { DEMO_ACCOUNTS, seedDemoData } from "@/prisma/seed";
-import { ensureDatabase, freePort, type RunningPostgres, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+import { DEMO_ACCOUNTS } from "@/prisma/seed";
+import { freePort, type RunningPostgres, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { serverCommand } from "@/scripts/lib/next-build";
 import { expect, test } from "./fixtures";
+import { startSeededPostgres } from "./support/servers";
 
 // A stopped database makes the browser log the 503s it gets, and the similar-claims lookup too.
 // (One pattern: Playwright reads a two-element array here as [value, options].)
@@ -31,12 +28,13 @@ const FORM_MESSAGE = "The database is unreachable; nothing was saved. Try again 
 
 let postgres: RunningPostgres;
 let dataDir: string;
+let url: string;
 let app: ChildProcess;
 let base: string;
 let appLog = "";
 
 async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: postgres.url("claimtrail_outage") });
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -47,14 +45,8 @@ async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dataDir = path.join(os.tmpdir(), `claimtrail-e2e-outage-${randomUUID()}`);
-  postgres = await startEmbeddedPostgres({ dataDir, ephemeral: true });
-  await ensureDatabase(postgres.url("postgres"), "claimtrail_outage");
-  const url = postgres.url("claimtrail_outage");
-  await migrate(url);
-  const prisma = createPrismaClient(url, { max: 2 });
-  await seedDemoData(prisma);
-  await prisma.$disconnect();
+  ({ postgres, url } = await startSeededPostgres());
+  dataDir = postgres.dataDir;
 
   // Its own port, next to the suite's (E2E_PORT 3400 → 3450).
   const port = await freePort(Number(process.env.E2E_PORT ?? 3100) + 50);

@@ -24,6 +24,35 @@ async function cached(reader: Page, path: string) {
     .toBe("HIT");
 }
 
+/** Logs a draft claim, about a person created on the way when one is given; returns its desk path. */
+async function logDraft(editor: Page, statement: string, person?: Parameters<typeof createEntityInline>[2]): Promise<string> {
+  await editor.goto("/desk/claims/new");
+  await editor.getByLabel("Statement").fill(statement);
+  if (person) await createEntityInline(editor, "People and organisations", person);
+  await editor.getByRole("button", { name: "Log claim as draft" }).click();
+  const similar = editor.getByLabel("This is a different claim: log it anyway");
+  await expect(editor.getByText("Claim logged as a draft.").or(similar)).toBeVisible({ timeout: 15_000 });
+  if (await similar.isVisible()) {
+    await similar.check();
+    await editor.getByRole("button", { name: "Log claim as draft" }).click();
+  }
+  await expect(editor.getByText("Claim logged as a draft.")).toBeVisible({ timeout: 15_000 });
+  return new URL(editor.url()).pathname;
+}
+
+/** Links a report from `outlet`, citing anonymous officials, to the claim at `claimPath`. */
+async function linkReport(editor: Page, claimPath: string, headline: string, outlet: { query: string; option: string }) {
+  await editor.goto(`${claimPath}/evidence/new`);
+  await editor.getByLabel("Web address").fill(`https://example.com/${encodeURIComponent(headline)}`);
+  await chooseEntity(editor, "Outlet", outlet.query, outlet.option);
+  await editor.getByLabel("Headline").fill(headline);
+  await editor.getByRole("group", { name: "Which way does it point?" }).getByLabel("Reports it").check();
+  await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel("Anonymous source").check();
+  await editor.getByLabel("Or an anonymous source, described").fill("two officials");
+  await editor.getByRole("button", { name: "Link evidence" }).click();
+  await expect(editor.getByText("Evidence linked.")).toBeVisible({ timeout: 15_000 });
+}
+
 test("every kind of write reaches readers' cached pages on the next load", async ({ browser }) => {
   // Two sign-ins and about forty page loads on a busy 2-core machine.
   test.setTimeout(300_000);
@@ -33,30 +62,8 @@ test("every kind of write reaches readers' cached pages on the next load", async
 
   const editor = await browser.newPage();
   await signIn(editor, "editor", { from: "/sign-in" });
-  await editor.goto("/desk/claims/new");
-  await editor.getByLabel("Statement").fill(statement);
-  await createEntityInline(editor, "People and organisations", { name: minister, kind: "Person", description: "Minister of grain" });
-  await editor.getByRole("button", { name: "Log claim as draft" }).click();
-  const similar = editor.getByLabel("This is a different claim: log it anyway");
-  await expect(editor.getByText("Claim logged as a draft.").or(similar)).toBeVisible({ timeout: 15_000 });
-  if (await similar.isVisible()) {
-    await similar.check();
-    await editor.getByRole("button", { name: "Log claim as draft" }).click();
-  }
-  await expect(editor.getByText("Claim logged as a draft.")).toBeVisible({ timeout: 15_000 });
-  const claimPath = new URL(editor.url()).pathname;
-
-  async function linkEvidence(headline: string, outlet: { query: string; option: string }) {
-    await editor.goto(`${claimPath}/evidence/new`);
-    await editor.getByLabel("Web address").fill(`https://example.com/${unique}/${encodeURIComponent(headline)}`);
-    await chooseEntity(editor, "Outlet", outlet.query, outlet.option);
-    await editor.getByLabel("Headline").fill(headline);
-    await editor.getByRole("group", { name: "Which way does it point?" }).getByLabel("Reports it").check();
-    await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel("Anonymous source").check();
-    await editor.getByLabel("Or an anonymous source, described").fill("two officials");
-    await editor.getByRole("button", { name: "Link evidence" }).click();
-    await expect(editor.getByText("Evidence linked.")).toBeVisible({ timeout: 15_000 });
-  }
+  const claimPath = await logDraft(editor, statement, { name: minister, kind: "Person", description: "Minister of grain" });
+  const linkEvidence = (headline: string, outlet: { query: string; option: string }) => linkReport(editor, claimPath, headline, outlet);
 
   await linkEvidence(`Minister quits, officials say ${unique}`, { query: "reuters", option: "Reuters" });
   await editor.getByRole("button", { name: "Publish", exact: true }).click();
@@ -207,26 +214,8 @@ test.describe("the cache stays bounded", () => {
     const editor = await browser.newPage();
     await signIn(editor, "editor", { from: "/sign-in" });
     const unique = Math.random().toString(36).slice(2, 7);
-    await editor.goto("/desk/claims/new");
-    await editor.getByLabel("Statement").fill(`The port of Odesa reopened to grain ships ${unique}`);
-    await editor.getByRole("button", { name: "Log claim as draft" }).click();
-    const similar = editor.getByLabel("This is a different claim: log it anyway");
-    await expect(editor.getByText("Claim logged as a draft.").or(similar)).toBeVisible({ timeout: 15_000 });
-    if (await similar.isVisible()) {
-      await similar.check();
-      await editor.getByRole("button", { name: "Log claim as draft" }).click();
-    }
-    await expect(editor.getByText("Claim logged as a draft.")).toBeVisible({ timeout: 15_000 });
-    const claimPath = new URL(editor.url()).pathname;
-    await editor.goto(`${claimPath}/evidence/new`);
-    await editor.getByLabel("Web address").fill(`https://www.reuters.com/world/odesa-${unique}/`);
-    await chooseEntity(editor, "Outlet", "reuters", "Reuters");
-    await editor.getByLabel("Headline").fill(`Odesa port reopens ${unique}`);
-    await editor.getByRole("group", { name: "Which way does it point?" }).getByLabel("Reports it").check();
-    await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel("Anonymous source").check();
-    await editor.getByLabel("Or an anonymous source, described").fill("port officials");
-    await editor.getByRole("button", { name: "Link evidence" }).click();
-    await expect(editor.getByText("Evidence linked.")).toBeVisible({ timeout: 15_000 });
+    const claimPath = await logDraft(editor, `The port of Odesa reopened to grain ships ${unique}`);
+    await linkReport(editor, claimPath, `Odesa port reopens ${unique}`, { query: "reuters", option: "Reuters" });
     const slug = slugify(`The port of Odesa reopened to grain ships ${unique}`);
     expect((await request.get(`/claims/${slug}`)).status()).toBe(404);
     expect((await request.get(`/claims/${slug}`)).status()).toBe(404);

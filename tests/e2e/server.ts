@@ -1,26 +1,12 @@
 // The server the Playwright tests run against: the production build (`next start`) on a fresh,
 // throw-away embedded PostgreSQL, migrated and seeded with the demo story.
 import { spawn } from "node:child_process";
-import { randomBytes, randomUUID } from "node:crypto";
-import os from "node:os";
-import path from "node:path";
-import { createPrismaClient } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { seedDemoData } from "@/prisma/seed";
-import { ensureDatabase, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
+import { randomBytes } from "node:crypto";
 import { serverCommand } from "@/scripts/lib/next-build";
+import { startSeededPostgres } from "./support/servers";
 
 const port = process.env.E2E_PORT ?? "3100";
-const server = await startEmbeddedPostgres({
-  dataDir: path.join(os.tmpdir(), `claimtrail-e2e-${randomUUID()}`),
-  ephemeral: true,
-});
-await ensureDatabase(server.url("postgres"), "claimtrail_e2e");
-const url = server.url("claimtrail_e2e");
-await migrate(url);
-const prisma = createPrismaClient(url, { max: 2 });
-await seedDemoData(prisma);
-await prisma.$disconnect();
+const { postgres: server, url } = await startSeededPostgres("claimtrail_e2e");
 
 const next = spawn(process.execPath, serverCommand({ port, hostname: "127.0.0.1" }), {
   stdio: "inherit",

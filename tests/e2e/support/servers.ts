@@ -1,5 +1,6 @@
-// Extra servers for the specs that need their own: a seeded embedded PostgreSQL they can stop, a
-// Redis, and more app instances on the shared production build.
+// Servers for the browser tests: a seeded embedded PostgreSQL (the suite's own, tests/e2e/server.ts,
+// and those of specs that need one they can stop), a Redis, and more app instances on the shared
+// production build.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
@@ -10,11 +11,11 @@ import { seedDemoData } from "@/prisma/seed";
 import { ensureDatabase, freePort, type RunningPostgres, startEmbeddedPostgres } from "@/scripts/lib/embedded-postgres";
 import { serverCommand } from "@/scripts/lib/next-build";
 
-/** A fresh embedded PostgreSQL, migrated and seeded with the demo story. */
-export async function startSeededPostgres(): Promise<{ postgres: RunningPostgres; url: string }> {
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `claimtrail-e2e-extra-${randomUUID()}`), ephemeral: true });
-  await ensureDatabase(postgres.url("postgres"), "claimtrail");
-  const url = postgres.url("claimtrail");
+/** A fresh, throw-away embedded PostgreSQL with database `name`, migrated and seeded with the demo story. */
+export async function startSeededPostgres(name = "claimtrail"): Promise<{ postgres: RunningPostgres; url: string }> {
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `claimtrail-e2e-${randomUUID()}`), ephemeral: true });
+  await ensureDatabase(postgres.url("postgres"), name);
+  const url = postgres.url(name);
   await migrate(url);
   const prisma = createPrismaClient(url, { max: 2 });
   await seedDemoData(prisma);
