@@ -66,7 +66,9 @@ describe("the front's response cache", () => {
     for (const name of ["etag", "cache-control", "content-security-policy", "x-content-type-options", "content-type"]) {
       expect(second.headers[name], name).toBe(first.headers[name]);
     }
-    expect((await get("/claims/a", { "If-None-Match": first.headers.etag as string })).status).toBe(304);
+    const revalidated = await get("/claims/a", { "If-None-Match": first.headers.etag as string });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers["x-claimtrail-cache"]).toBe("HIT");
     const head = await get("/claims/a", {}, "HEAD");
     expect(head.status).toBe(200);
     expect(head.body).toHaveLength(0);

@@ -58,7 +58,8 @@ export function createResponseCache(options: { maxBytes: number; ttlMs: number }
     if (typeof etag === "string" && etagMatches(req.headers["if-none-match"], etag)) {
       const headers = { ...entry.headers };
       for (const name of ["content-length", "content-encoding", "content-type"]) delete headers[name];
-      res.writeHead(304, headers);
+      // Browsers merge a 304's headers into the copy they keep: it says where this answer came from.
+      res.writeHead(304, { ...headers, [HIT_HEADER]: "HIT" });
       res.end();
       return true;
     }
