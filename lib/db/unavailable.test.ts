@@ -2,7 +2,7 @@
 // from a real PostgreSQL (that test checks the real objects); these pin the rules down in detail.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { databaseUnavailableCount, databaseUnavailableReason, isDatabaseUnavailable, noteDatabaseError } from "@/lib/db/unavailable";
+import { databaseFailedRecently, databaseUnavailableCount, databaseUnavailableReason, isDatabaseUnavailable, noteDatabaseError } from "@/lib/db/unavailable";
 
 function prismaError(code: string, cause: Record<string, unknown>) {
   return Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation"), {
@@ -68,5 +68,11 @@ describe("noteDatabaseError", () => {
     expect(databaseUnavailableCount()).toBe(before);
     expect(noteDatabaseError(prismaError("P1001", { kind: "DatabaseNotReachable" }))).toBe(true);
     expect(databaseUnavailableCount()).toBe(before + 1);
+  });
+
+  it("remembers for a few seconds that the database failed, for requests that shared a failed render", () => {
+    noteDatabaseError(prismaError("P1001", { kind: "DatabaseNotReachable" }));
+    expect(databaseFailedRecently()).toBe(true);
+    expect(databaseFailedRecently(-1)).toBe(false);
   });
 });

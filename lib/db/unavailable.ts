@@ -118,3 +118,13 @@ export function noteDatabaseError(error: unknown): boolean {
 export function databaseUnavailableCount(): number {
   return signal().count;
 }
+
+/**
+ * Whether the database failed someone within the last `withinMs`. A request can share a render
+ * that failed before it arrived (Next runs one render of a cached page for every request waiting
+ * on it), so its own count may not move.
+ */
+export function databaseFailedRecently(withinMs = 5_000): boolean {
+  const { lastAt } = signal();
+  return lastAt > 0 && Date.now() - lastAt <= withinMs;
+}

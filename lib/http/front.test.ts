@@ -317,6 +317,13 @@ describe("the HTTP front while the database is unreachable", () => {
     expect(response.body).toBe("");
   });
 
+  it("answers 503 for a reader page that fails seconds after the database did: it may have shared that render", async () => {
+    noteDatabaseError(refused());
+    const response = await send(port, "GET", "/claims/writehead");
+    expect(response.status).toBe(503);
+    expect(response.headers["retry-after"]).toBe("10");
+  });
+
   it("leaves a 500 alone when the database did not fail that request, even just after an outage", async () => {
     noteDatabaseError(refused());
     for (const how of ["writehead", "end", "stream", "flush"]) {

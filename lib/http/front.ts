@@ -14,7 +14,7 @@ import { IncomingMessage, type ServerResponse } from "node:http";
 import compression from "compression";
 import type { Duplex } from "node:stream";
 import { isDecodableReply, replyParts } from "@/lib/http/action-reply";
-import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableCount, noteDatabaseError } from "@/lib/db/unavailable";
+import { DATABASE_RETRY_AFTER_SECONDS, databaseFailedRecently, databaseUnavailableCount, noteDatabaseError } from "@/lib/db/unavailable";
 import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientAddressFrom, KNOWN_METHODS } from "@/lib/http/request-target";
 import { cacheReaderResponse } from "@/lib/http/reader-cache";
 import type { ResponseCache } from "@/lib/http/response-cache";
@@ -309,7 +309,10 @@ export function createFront(options: FrontOptions) {
     }
     // Under everything else that wraps the response (compression, the reader pages' validators):
     // sees the status last, as it goes out (docs/decisions/0009-database-outage.md).
-    replaceOutageErrors(req, res, () => databaseUnavailableCount() > failuresBefore);
+    // A reader page can also share a render that failed just before this request arrived (Next
+    // runs one render of a cached page for everyone waiting on it): there, a failure seconds ago
+    // counts too.
+    replaceOutageErrors(req, res, () => databaseUnavailableCount() > failuresBefore || (route?.cache === "reader" && databaseFailedRecently()));
     // Compression here rather than in Next (compress: false): reader pages get their validator
     // from the bytes Next writes, before they are compressed.
     await new Promise<void>((resolve) => compress(forward, res, () => resolve()));
