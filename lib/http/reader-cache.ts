@@ -24,7 +24,9 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(",").some((candidate) => candidate.trim() === "*" || opaque(candidate) === opaque(etag));
 }
 
-function toBuffer(chunk: unknown, encoding?: unknown): Buffer {
+/** What a res.write/res.end call carries, as bytes; null when it carries none (only a callback). */
+export function chunkToBuffer(chunk: unknown, encoding?: unknown): Buffer | null {
+  if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
   if (Buffer.isBuffer(chunk)) return chunk;
   if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
   return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
@@ -75,14 +77,16 @@ export function cacheReaderResponse(req: IncomingMessage, res: ServerResponse, k
   }) as typeof res.writeHead;
   res.flushHeaders = () => {};
   res.write = ((chunk: unknown, ...rest: unknown[]) => {
-    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
+    const buffer = chunkToBuffer(chunk, rest[0]);
+    if (buffer) chunks.push(buffer);
     callLater(...rest);
     return true;
   }) as typeof res.write;
   res.end = ((chunk?: unknown, ...rest: unknown[]) => {
     if (finished) return res;
     finished = true;
-    if (chunk !== undefined && chunk !== null && typeof chunk !== "function") chunks.push(toBuffer(chunk, rest[0]));
+    const buffer = chunkToBuffer(chunk, rest[0]);
+    if (buffer) chunks.push(buffer);
     const body = Buffer.concat(chunks);
     if (res.statusCode === 200) {
       res.setHeader("Cache-Control", CACHE_CONTROL[kind]);

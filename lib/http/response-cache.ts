@@ -9,7 +9,7 @@
 // minute, so time-based revalidation shows through.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { LRUCache } from "lru-cache";
-import { etagMatches } from "@/lib/http/reader-cache";
+import { chunkToBuffer, etagMatches } from "@/lib/http/reader-cache";
 
 type Entry = { status: number; headers: OutgoingHttpHeaders; body: Buffer; generation: number };
 
@@ -22,13 +22,6 @@ const BYPASS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-r
 /** How many times a cache tag has been expired in this process (or, with Redis, anywhere). */
 export function cacheGeneration(): number {
   return (globalThis as { __claimtrailCacheGeneration?: number }).__claimtrailCacheGeneration ?? 0;
-}
-
-function toBuffer(chunk: unknown, encoding?: unknown): Buffer | null {
-  if (chunk === undefined || chunk === null || typeof chunk === "function") return null;
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
 }
 
 export function createResponseCache(options: { maxBytes: number; ttlMs: number }) {
@@ -78,12 +71,12 @@ export function createResponseCache(options: { maxBytes: number; ttlMs: number }
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      const buffer = toBuffer(chunk, rest[0]);
+      const buffer = chunkToBuffer(chunk, rest[0]);
       if (buffer) chunks.push(buffer);
       return write(chunk, ...rest);
     }) as typeof res.write;
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      const buffer = toBuffer(chunk, rest[0]);
+      const buffer = chunkToBuffer(chunk, rest[0]);
       if (buffer) chunks.push(buffer);
       const result = end(chunk, ...rest);
       // Only a success, with no cookie, rendered while no write expired anything.
