@@ -1,4 +1,4 @@
-import { fc, test as propertyTest } from "@fast-check/vitest";
+import { test as propertyTest } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { embedHeight, embedSnippet, escapeHtml, renderEmbedCard, renderEmbedNotFound, type EmbedClaim } from "@/lib/embeds/card";
 import { fuzzParameters, storableHostileString } from "@/tests/fuzz/arbitraries";
