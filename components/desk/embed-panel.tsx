@@ -26,16 +26,18 @@ export function EmbedPanel({ items }: { items: Copyable[] }) {
 
 function CopyField({ label, value, multiline, onResult }: Copyable & { onResult: (message: string) => void }) {
   const id = useId();
+  // "Iframe snippet" → "the iframe snippet"; "oEmbed address" stays as it is spelt.
+  const name = `the ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
-      onResult(`Copied the ${label.toLowerCase()}.`);
+      onResult(`Copied ${name}.`);
     } catch {
       field.current?.focus();
       field.current?.select();
-      onResult(`Selected the ${label.toLowerCase()}: press Ctrl+C (⌘C on a Mac) to copy it.`);
+      onResult(`Selected ${name}: press Ctrl+C (⌘C on a Mac) to copy it.`);
     }
   }
 
@@ -54,7 +56,7 @@ function CopyField({ label, value, multiline, onResult }: Copyable & { onResult:
         <button
           type="button"
           onClick={copy}
-          aria-label={`Copy the ${label.toLowerCase()}`}
+          aria-label={`Copy ${name}`}
           className="mt-1 inline-flex min-h-11 shrink-0 items-center rounded-md bg-white px-4 py-2 font-semibold text-ink ring-1 ring-inset ring-rule hover:bg-paper"
         >
           Copy
