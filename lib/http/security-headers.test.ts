@@ -54,7 +54,6 @@ describe("contentSecurityPolicy", () => {
     expect(policy.has("script-src")).toBe(false);
     expect(policy.get("base-uri")).toBe("'none'");
     expect(policy.get("form-action")).toBe("'none'");
-    expect(policy.get("sandbox")).toBe("allow-popups allow-popups-to-escape-sandbox");
   });
 
   it("allows eval only on the dev server", () => {

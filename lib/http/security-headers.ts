@@ -53,8 +53,9 @@ export function contentSecurityPolicy(
     case "data":
       return ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join("; ");
     case "embed":
-      // No script source at all, and a sandbox even when opened on its own: no script could run
-      // were one ever injected, and its links open in a new tab (allow-popups) outside the sandbox.
+      // No script source at all: no script could run were one ever injected. (Not a CSP `sandbox`
+      // as well: it would also stop accessibility checkers and browser extensions from running in
+      // the card; the snippet's iframe carries the sandbox instead.)
       return [
         "default-src 'none'",
         "style-src 'unsafe-inline'",
@@ -62,7 +63,6 @@ export function contentSecurityPolicy(
         "base-uri 'none'",
         "form-action 'none'",
         "frame-ancestors *",
-        "sandbox allow-popups allow-popups-to-escape-sandbox",
       ].join("; ");
     case "desk":
       if (!options.nonce) throw new Error("The desk policy needs a nonce");
