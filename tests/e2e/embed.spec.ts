@@ -8,7 +8,7 @@ import type { Frame, Page, Request } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
 
 const SLUG = "trump-spoke-with-putin";
-const STATEMENT = "Trump spoke with Putin by phone";
+const STATEMENT = "Donald Trump spoke with Vladimir Putin by phone after the 2024 election and urged him not to escalate the war in Ukraine.";
 
 /** A news site on another origin (localhost, another port) whose article holds `html`. */
 async function startArticleSite(): Promise<{ server: Server; origin: string; setArticle: (html: string) => void }> {
@@ -167,7 +167,9 @@ test.describe("the embedded card", () => {
     await expect
       .poll(async () => (await page.request.get(embedPath)).headers()["x-claimtrail-cache"], { intervals: [0, 250, 500], timeout: 20_000 })
       .toBe("HIT");
-    site.setArticle(`<iframe src="${baseURL}${embedPath}" title="Claim status" width="600" height="260" style="border:0"></iframe>`);
+    const embed = await oEmbed(page, `url=${encodeURIComponent(`${baseURL}${publicPath}`)}`);
+    expect(embed.status()).toBe(200);
+    site.setArticle(((await embed.json()) as { html: string }).html);
     await page.goto(site.origin);
     await expect(page.frameLocator("iframe").getByText("Unverified", { exact: true })).toBeVisible();
 
