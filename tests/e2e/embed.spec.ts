@@ -107,6 +107,7 @@ test.describe("the embedded card", () => {
         expect(size.scrollWidth, `${colorScheme}: no sideways scrolling`).toBeLessThanOrEqual(size.width);
         expect(size.scrollHeight, `${colorScheme}: the whole card shows`).toBeLessThanOrEqual(size.height);
         expect(size.background, colorScheme).toBe(colorScheme === "dark" ? "rgb(23, 25, 29)" : "rgb(255, 255, 255)");
+        await page.locator("iframe").screenshot({ path: `test-results/embed-${width}-${colorScheme}.png` });
       }
     });
   }
