@@ -94,5 +94,7 @@ describe("embedHeight", () => {
     expect(embedHeight(long, 600)).toBeGreaterThan(embedHeight(claim, 600));
     expect(embedHeight(claim, 320)).toBeGreaterThanOrEqual(embedHeight(claim, 600));
     expect(embedHeight(long, 320)).toBeGreaterThan(embedHeight(long, 600));
+    // A long newsroom name wraps the first and last lines.
+    expect(embedHeight(claim, 320, "The Very Long Name of a Regional Newsroom Cooperative")).toBeGreaterThan(embedHeight(claim, 320, "The Ledger"));
   });
 });

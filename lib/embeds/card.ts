@@ -98,19 +98,21 @@ export function renderEmbedNotFound(site: EmbedSite): string {
 }
 
 /**
- * A height at which the card shows whole at `width` pixels, from the statement's and the
- * independence line's lengths. Generous: average glyphs are narrower than these, and a frame a
- * little too tall only shows the card's background.
+ * A height at which the card shows whole at `width` pixels, from the lengths of its texts (the
+ * newsroom's name is in the first line and the last). Generous: average glyphs are narrower than
+ * these, and a frame a little too tall only shows the card's background.
  */
-export function embedHeight(claim: Pick<EmbedClaim, "statement" | "independence">, width: number): number {
+export function embedHeight(claim: Pick<EmbedClaim, "statement" | "independence">, width: number, siteName = ""): number {
   const inner = Math.max(width, 200) - 34;
-  const lines = (text: string, pxPerChar: number) => Math.max(1, Math.ceil((text.length * pxPerChar) / inner));
-  const statement = lines(claim.statement, 10) * 25;
-  const independence = lines(claim.independence, 8.5) * 21;
-  // "Updated 10 Nov 2024 · See the evidence on <newsroom>" wraps on narrow frames.
-  const meta = (width < 480 ? 2 : 1) * 19;
-  // Padding and borders 26, kicker 17, badge 8 + 26, gaps 3 × 8.
-  return Math.ceil(26 + 17 + 34 + statement + 24 + independence + meta + 16);
+  const lines = (length: number, pxPerChar: number) => Math.max(1, Math.ceil((length * pxPerChar) / inner));
+  // "CLAIM TRACKED BY <NEWSROOM>", in spaced capitals.
+  const kicker = lines(18 + siteName.length, 9) * 17;
+  const statement = lines(claim.statement.length, 10) * 25;
+  const independence = lines(claim.independence.length, 8.5) * 21;
+  // "Updated 10 Nov 2024 · See the evidence on <newsroom>".
+  const meta = lines(43 + siteName.length, 7.5) * 19;
+  // Padding and borders 26, badge 8 + 26, gaps 3 × 8, slack 16.
+  return Math.ceil(26 + kicker + 34 + statement + 24 + independence + meta + 16);
 }
 
 /** The snippet an article pastes: a sandboxed frame that may open the claim page in a new tab, and nothing else. */

@@ -83,7 +83,7 @@ export type OEmbedResponse = {
  */
 export function oEmbedResponse(claim: Pick<EmbedClaim, "slug" | "statement" | "independence">, site: EmbedSite, query: Pick<OEmbedQuery, "maxwidth" | "maxheight">): OEmbedResponse {
   const width = Math.min(EMBED_WIDTH.max, query.maxwidth ?? EMBED_WIDTH.max);
-  const natural = embedHeight(claim, Math.min(width, EMBED_WIDTH.min));
+  const natural = embedHeight(claim, Math.min(width, EMBED_WIDTH.min), site.name);
   const height = Math.min(natural, query.maxheight ?? natural);
   return {
     version: "1.0",

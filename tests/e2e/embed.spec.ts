@@ -137,7 +137,13 @@ test.describe("the embedded card", () => {
   test("shows a fact-checker's status move on its next load", async ({ browser, page, baseURL }) => {
     test.setTimeout(180_000);
     const unique = Math.random().toString(36).slice(2, 7);
-    const statement = `The port of Odesa ${unique} reopened to grain ships`;
+    // Near the longest statement the desk takes (500 characters), so that the snippet's height is
+    // checked where it matters most: in a 320 px column.
+    const statement =
+      `The port of Odesa ${unique} reopened to grain ships on Monday after a three-week closure, ` +
+      "with the first convoy of eleven bulk carriers leaving under naval escort, according to port officials who " +
+      "spoke on condition of anonymity and to shipping trackers that showed the vessels moving south along the " +
+      "coast towards the Bosphorus, while the ministry of infrastructure declined to confirm the departures.";
 
     const editor = await browser.newPage();
     await signIn(editor, "editor", { from: "/sign-in" });
@@ -174,7 +180,7 @@ test.describe("the embedded card", () => {
       .toBe("HIT");
     const embed = await oEmbed(page, `url=${encodeURIComponent(`${baseURL}${publicPath}`)}`);
     expect(embed.status()).toBe(200);
-    site.setArticle(((await embed.json()) as { html: string }).html);
+    site.setArticle(`<div style="width:320px">${((await embed.json()) as { html: string }).html}</div>`);
     await page.goto(site.origin);
     await expect(page.frameLocator("iframe").getByText("Unverified", { exact: true })).toBeVisible();
 
@@ -192,6 +198,9 @@ test.describe("the embedded card", () => {
     const frame = page.frameLocator("iframe");
     await expect(frame.getByText("Corroborated", { exact: true })).toBeVisible();
     await expect(frame.getByText("Unverified", { exact: true })).toHaveCount(0);
+    const size = await (await cardFrame(page)).evaluate(() => [document.documentElement.clientWidth, document.documentElement.scrollHeight, document.documentElement.clientHeight]);
+    expect(size[0]).toBe(320);
+    expect(size[1], "the whole card shows in a 320 px column").toBeLessThanOrEqual(size[2]!);
   });
 });
 
