@@ -106,6 +106,20 @@ describe("the HTTP front", () => {
     expect(unknown.headers.allow).toBe("GET, HEAD, OPTIONS");
   });
 
+  it("lets any site frame an embed, and nothing else", async () => {
+    const embed = await send(front.port, "GET", "/embed/claims/x");
+    expect(embed.status).toBe(200);
+    expect(embed.headers["x-frame-options"]).toBeUndefined();
+    expect(embed.headers["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed.headers["content-security-policy"]).not.toContain("script-src");
+    expect(embed.headers["cross-origin-resource-policy"]).toBe("cross-origin");
+    expect(embed.headers["x-content-type-options"]).toBe("nosniff");
+    // The page it links to, and what the front answers itself on an embed's path, stay unframeable.
+    expectSecurityHeaders((await send(front.port, "GET", "/claims/x")).headers);
+    expectSecurityHeaders((await send(front.port, "GET", "/embed/claims/%zz")).headers);
+    expectSecurityHeaders((await send(front.port, "TRACE", "/embed/claims/x")).headers);
+  });
+
   it("answers OPTIONS * and OPTIONS on a route with what is allowed", async () => {
     const star = await send(front.port, "OPTIONS", "*");
     expect(star.status).toBe(204);

@@ -19,7 +19,7 @@ import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientA
 import { cacheReaderResponse } from "@/lib/http/reader-cache";
 import type { ResponseCache } from "@/lib/http/response-cache";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
-import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
+import { baselineSecurityHeaders, contentSecurityPolicy, framingHeaders, policyKind } from "@/lib/http/security-headers";
 
 export type FrontOptions = {
   /** Next.js's request handler (or a stand-in in tests). */
@@ -298,6 +298,9 @@ export function createFront(options: FrontOptions) {
     // on those paths runs no script, so the data policy (nothing runs) fits it.
     const kind = policyKind(pathname);
     res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
+    const framing = framingHeaders(kind);
+    for (const name of framing.remove) res.removeHeader(name);
+    for (const [name, value] of Object.entries(framing.set)) res.setHeader(name, value);
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
     if (!target.ok) forward.url = NOT_FOUND_PATH;
     // A reader answer this process already sent, and no write has expired since: sent again.

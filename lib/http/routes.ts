@@ -31,6 +31,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/robots.txt", kind: "metadata", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/icon.svg", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/favicon.ico", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
+  // Embeddable cards (no script, framed by any site) and the oEmbed endpoint that gives their snippet.
+  { pattern: "/embed/claims/[slug]", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/api/oembed", kind: "handler", methods: ["GET"], query: ["url", "format", "maxwidth", "maxheight"], audience: "public", cache: "reader" },
   { pattern: "/api/health", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/sign-in", kind: "page", methods: ["GET", "POST"], query: ["next", "signedOut", "invited"], audience: "public" },
   { pattern: "/invite/[token]", kind: "page", methods: ["GET", "POST"], query: [], audience: "public" },

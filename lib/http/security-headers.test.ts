@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselineSecurityHeaders, contentSecurityPolicy, createNonce, policyKind } from "@/lib/http/security-headers";
+import { baselineSecurityHeaders, contentSecurityPolicy, createNonce, framingHeaders, policyKind } from "@/lib/http/security-headers";
 
 function directives(policy: string): Map<string, string> {
   return new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
@@ -18,6 +18,9 @@ describe("policyKind", () => {
     ["/feeds/changes.xml", "data"],
     ["/api/health", "data"],
     ["/robots.txt", "data"],
+    ["/embed/claims/x", "embed"],
+    ["/embedded", "reader"],
+    ["/api/oembed", "data"],
   ])("%s → %s", (pathname, kind) => {
     expect(policyKind(pathname)).toBe(kind);
   });
@@ -44,9 +47,25 @@ describe("contentSecurityPolicy", () => {
     expect(directives(contentSecurityPolicy("data")).get("default-src")).toBe("'none'");
   });
 
+  it("lets any site frame an embed, which runs nothing and posts nowhere", () => {
+    const policy = directives(contentSecurityPolicy("embed"));
+    expect(policy.get("frame-ancestors")).toBe("*");
+    expect(policy.get("default-src")).toBe("'none'");
+    expect(policy.has("script-src")).toBe(false);
+    expect(policy.get("base-uri")).toBe("'none'");
+    expect(policy.get("form-action")).toBe("'none'");
+  });
+
   it("allows eval only on the dev server", () => {
     expect(contentSecurityPolicy("desk", { nonce: "n" })).not.toContain("unsafe-eval");
     expect(contentSecurityPolicy("desk", { nonce: "n", dev: true })).toContain("'unsafe-eval'");
+  });
+});
+
+describe("framingHeaders", () => {
+  it("drops X-Frame-Options for embeds only", () => {
+    expect(framingHeaders("embed").remove).toEqual(["X-Frame-Options"]);
+    for (const kind of ["desk", "reader", "data"] as const) expect(framingHeaders(kind)).toEqual({ remove: [], set: {} });
   });
 });
 

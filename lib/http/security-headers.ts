@@ -10,10 +10,13 @@
  * - `reader`: public pages, which are to be served from a cache (one response for every reader),
  *   so no per-request nonce is possible; Next's inline bootstrap scripts run, nothing foreign does.
  * - `data`: feeds, JSON, sitemap, robots: nothing in them may run or load anything.
+ * - `embed`: the cards other sites frame (/embed/…): nothing runs, only their inline stylesheet
+ *   applies, and any site may frame them (the one route where framing is allowed).
  */
-export type PolicyKind = "desk" | "reader" | "data";
+export type PolicyKind = "desk" | "reader" | "data" | "embed";
 
 const DESK_PREFIXES = ["/desk", "/sign-in", "/invite"];
+const EMBED_PREFIX = "/embed/";
 const DATA_PREFIXES = ["/api/", "/feeds/"];
 const DATA_SUFFIXES = [".xml", ".txt", ".json"];
 
@@ -23,6 +26,7 @@ function hasPrefix(pathname: string, prefix: string): boolean {
 
 export function policyKind(pathname: string): PolicyKind {
   if (DESK_PREFIXES.some((prefix) => hasPrefix(pathname, prefix))) return "desk";
+  if (pathname.startsWith(EMBED_PREFIX)) return "embed";
   if (DATA_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || DATA_SUFFIXES.some((suffix) => pathname.endsWith(suffix))) {
     return "data";
   }
@@ -48,6 +52,18 @@ export function contentSecurityPolicy(
   switch (kind) {
     case "data":
       return ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join("; ");
+    case "embed":
+      // No script source at all: no script could run were one ever injected. (Not a CSP `sandbox`
+      // as well: it would also stop accessibility checkers and browser extensions from running in
+      // the card; the snippet's iframe carries the sandbox instead.)
+      return [
+        "default-src 'none'",
+        "style-src 'unsafe-inline'",
+        "img-src 'self' data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors *",
+      ].join("; ");
     case "desk":
       if (!options.nonce) throw new Error("The desk policy needs a nonce");
       return html(`'self' 'nonce-${options.nonce}' 'strict-dynamic'${evalInDev}`);
@@ -69,6 +85,16 @@ export function baselineSecurityHeaders(options: { https: boolean }): Record<str
     // Only over https: a browser ignores it on http, and localhost must stay reachable over http.
     ...(options.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
   };
+}
+
+/**
+ * What changes for a kind of route on top of the baseline: embeds drop X-Frame-Options (its DENY
+ * would override frame-ancestors in old browsers) and let any site load them under
+ * Cross-Origin-Embedder-Policy.
+ */
+export function framingHeaders(kind: PolicyKind): { remove: string[]; set: Record<string, string> } {
+  if (kind !== "embed") return { remove: [], set: {} };
+  return { remove: ["X-Frame-Options"], set: { "Cross-Origin-Resource-Policy": "cross-origin" } };
 }
 
 /** A nonce for one response: 128 random bits, base64. */

@@ -98,6 +98,24 @@ test.describe("Content-Security-Policy of every kind of response", () => {
     expectSecurityHeaders(refused, "405");
   });
 
+  test("embed: framed by any site, nothing runs, no cookie; its 404 too; nothing else is frameable", async ({ request }) => {
+    for (const [path, status] of [["/embed/claims/trump-spoke-with-putin", 200], ["/embed/claims/no-such-claim", 404]] as const) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(status);
+      const headers = response.headers();
+      expect(headers["x-frame-options"], path).toBeUndefined();
+      expect(headers["x-content-type-options"], path).toBe("nosniff");
+      expect(headers["set-cookie"], path).toBeUndefined();
+      const policy = headers["content-security-policy"] ?? "";
+      for (const directive of ["default-src 'none'", "frame-ancestors *", "base-uri 'none'", "form-action 'none'"]) expect(policy, path).toContain(directive);
+      expect(policy, path).not.toMatch(/script-src|unsafe-eval/);
+      expect(await response.text(), path).not.toMatch(/<script/i);
+    }
+    // The oEmbed answer and the claim page it names are not frameable.
+    expectSecurityHeaders(await request.get("/api/oembed?url=x"), "oembed");
+    expectSecurityHeaders(await request.get("/claims/trump-spoke-with-putin"), "claim page");
+  });
+
   test("503: a server that cannot reach its database answers its own page with Retry-After and every header", async ({ request }) => {
     // A second server on the same build, pointed at a port where no database listens; its own port
     // next to the suite's (E2E_PORT 3400 → 3490).

@@ -19,6 +19,10 @@ import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import { GET as changesFeed } from "@/app/feeds/changes.xml/route";
 import { GET as health } from "@/app/api/health/route";
+import { GET as oEmbed } from "@/app/api/oembed/route";
+import { GET as embedCard } from "@/app/embed/claims/[slug]/route";
+import { escapeHtml } from "@/lib/embeds/card";
+import { siteConfig } from "@/lib/env";
 import { acceptInvitationAction, changeRoleAction, createAccountAction, setAccountActiveAction, setTimeZoneAction } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/schema";
 import type { FormState } from "@/lib/actions/form-state";
@@ -705,6 +709,86 @@ describe("every route handler, fuzzed, as every persona", () => {
       expect(feed.entries?.length).toBe(2);
     },
   );
+
+  test.prop(
+    [fc.constantFrom(...PERSONAS), fc.oneof({ weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: unstorableString }, { weight: 1, arbitrary: idOf("publishedSlug", "draftSlug") })],
+    fuzzParameters(RUNS),
+  )("GET /embed/claims/[slug]", async (persona, slugField) => {
+    personas.use(persona);
+    const slug = typeof slugField === "string" ? slugField : f[slugField.ref];
+    const response = await watched(() => embedCard(new Request("http://x/embed"), { params: Promise.resolve({ slug }) }));
+    const body = await response.text();
+    // The same card for everyone: it reads no session, and sets no cookie.
+    expect(response.headers.get("set-cookie")).toBeNull();
+    expect(body).not.toMatch(/<script/i);
+    expect(response.status).toBe(slug === f.publishedSlug ? 200 : 404);
+    expectNoLeak([body], [slug]);
+  });
+
+  // What is stored comes out as escaped text only, whatever it holds.
+  test.prop([fc.constantFrom(...PERSONAS), storableHostileString.filter((text) => text.trim() !== "")], fuzzParameters(RUNS))(
+    "GET /embed/claims/[slug] with a hostile stored statement",
+    async (persona, statement) => {
+      await db().claim.updateMany({ where: { slug: f.publishedSlug }, data: { statement } });
+      personas.use(persona);
+      const response = await watched(() => embedCard(new Request("http://x/embed"), { params: Promise.resolve({ slug: f.publishedSlug }) }));
+      expect(response.status).toBe(200);
+      const body = await response.text();
+      expect(body).toContain(`<h1>${escapeHtml(statement)}</h1>`);
+      expect(body.match(/<script/gi)).toBeNull();
+    },
+  );
+
+  test.prop(
+    [
+      fc.constantFrom(...PERSONAS),
+      fc.oneof(
+        {
+          weight: 2,
+          arbitrary: fc
+            .record({
+              url: fc.oneof(hostileString, idOf("publishedSlug", "draftSlug")),
+              format: optional(fc.oneof(choice("json", "xml"), hostileString)),
+              maxwidth: optional(fc.oneof(fc.integer({ min: -10, max: 100_000 }).map(String), hostileString)),
+              maxheight: optional(fc.oneof(fc.integer({ min: -10, max: 100_000 }).map(String), hostileString)),
+            })
+            .map((fields) => ({ encoded: true as const, fields })),
+        },
+        { weight: 1, arbitrary: fc.oneof(percentGarbage, hostileString).map((raw) => ({ encoded: false as const, raw })) },
+      ),
+    ],
+    fuzzParameters(RUNS),
+  )("GET /api/oembed", async (persona, input) => {
+    personas.use(persona);
+    const url = new URL("http://x/api/oembed");
+    const submitted: string[] = [];
+    let published = false;
+    if (input.encoded) {
+      for (const [name, value] of Object.entries(input.fields)) {
+        if (value === undefined) continue;
+        if (Array.isArray(value)) continue;
+        const text = typeof value === "string" ? value : `${siteConfig().url}/claims/${f[value.ref]}`;
+        if (typeof value !== "string") published = value.ref === "publishedSlug";
+        url.searchParams.set(name, text);
+        submitted.push(text);
+      }
+    } else {
+      url.search = `?url=${input.raw}&maxwidth=${input.raw}`;
+      submitted.push(input.raw);
+    }
+    const response = await watched(() => oEmbed(new Request(url)));
+    expect([200, 400, 404, 501]).toContain(response.status);
+    const body = await response.text();
+    expectNoLeak([body], submitted);
+    if (response.status === 200) {
+      expect(published).toBe(true);
+      const answer = JSON.parse(body) as { type: string; html: string; width: number; height: number };
+      expect(answer.type).toBe("rich");
+      expect(answer.html).toMatch(/^<iframe [^<>]*><\/iframe>$/);
+      expect(answer.width).toBeLessThanOrEqual(Math.min(600, Number(url.searchParams.get("maxwidth") ?? 600)));
+      expect(answer.height).toBeLessThanOrEqual(Number(url.searchParams.get("maxheight") ?? Infinity));
+    }
+  });
 
   test.prop([fc.constantFrom(...PERSONAS)], fuzzParameters(5))("GET /api/health", async (persona) => {
     personas.use(persona);

@@ -17,6 +17,9 @@ import EntityPage from "@/app/(public)/entities/[id]/page";
 import HomePage from "@/app/(public)/page";
 import SearchPage from "@/app/(public)/search/page";
 import { GET as entitySearch } from "@/app/api/desk/entities/route";
+import { GET as oEmbed } from "@/app/api/oembed/route";
+import { GET as embedCard } from "@/app/embed/claims/[slug]/route";
+import { siteConfig } from "@/lib/env";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { acceptInvitationAction, changeRoleAction, createAccountAction, setTimeZoneAction } from "@/lib/accounts/actions";
 import type { FormState } from "@/lib/actions/form-state";
@@ -78,6 +81,24 @@ describe("a URL parameter that cannot be stored is a 404, and never reaches the 
     expect(feed.result.status).toBe(404);
     expect(await feed.result.text()).toBe("Not found");
     expect([...page.queries, ...metadata.queries, ...feed.queries]).toEqual([]);
+  });
+
+  it.each(UNSTORABLE)("the embeddable card and oEmbed: %j", async (slug) => {
+    const card = await observe("anonymous", () => embedCard(new Request("http://x/embed"), params({ slug })));
+    expect(card.result.status).toBe(404);
+    expect(await card.result.text()).toContain("This claim is not available");
+    const url = `${siteConfig().url}/claims/${encodeURIComponent(slug.isWellFormed() ? slug : slug.toWellFormed())}`;
+    const raw = `${siteConfig().url}/claims/${slug}`;
+    const answers = [];
+    for (const value of [url, raw]) {
+      const request = new Request(`http://x/api/oembed?${new URLSearchParams({ url: value })}`);
+      answers.push(await observe("anonymous", () => oEmbed(request)));
+    }
+    for (const answer of answers) expect(answer.result.status).toBe(404);
+    expect(card.queries).toEqual([]);
+    // The URL parser may make a storable slug of it (it drops a trailing U+0000, as browsers do),
+    // which is then looked up; nothing unstorable is ever sent.
+    expect(answers.flatMap((answer) => answer.unstorable)).toEqual([]);
   });
 
   it.each(UNSTORABLE)("the public entity page: %j", async (id) => {

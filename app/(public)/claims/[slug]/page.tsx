@@ -14,6 +14,7 @@ import { getPublishedClaim } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { STATUS_INFO } from "@/lib/claims/status";
 import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
+import { oEmbedUrl } from "@/lib/embeds/oembed";
 import { newsroomTimeZone, siteConfig } from "@/lib/env";
 
 // Rendered on a reader's first visit, then served from the cache (on-demand ISR) until a write
@@ -54,7 +55,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: claim.statement,
     description,
-    alternates: { canonical: path, types: { "application/atom+xml": `${path}/feed.xml` } },
+    alternates: {
+      canonical: path,
+      types: {
+        "application/atom+xml": `${path}/feed.xml`,
+        // oEmbed discovery (oembed.com, section 4): a CMS given this page's address finds the embed.
+        "application/json+oembed": [{ url: oEmbedUrl(site, claim.slug), title: `${info.label}: ${claim.statement}` }],
+      },
+    },
     openGraph: {
       type: "article",
       url: path,

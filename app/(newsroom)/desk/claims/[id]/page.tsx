@@ -7,6 +7,7 @@ import { StatusTimeline } from "@/components/claims/status-timeline";
 import { EvidenceList } from "@/components/claims/evidence-list";
 import { IndependenceLine } from "@/components/claims/independence-line";
 import { EditHistory } from "@/components/desk/edit-history";
+import { EmbedPanel } from "@/components/desk/embed-panel";
 import { PublicationForm } from "@/components/desk/publication-form";
 import { RemoveEvidenceForm } from "@/components/desk/remove-evidence-form";
 import { StatusMoveForm } from "@/components/desk/status-move-form";
@@ -17,6 +18,9 @@ import { requirePagePermission } from "@/lib/auth/session";
 import { formatEventDate } from "@/lib/claims/format";
 import { getDeskClaim } from "@/lib/claims/queries";
 import { movesFor, REQUIRED_CITATION, STATUS_INFO } from "@/lib/claims/status";
+import { oEmbedResponse, oEmbedUrl } from "@/lib/embeds/oembed";
+import { siteConfig } from "@/lib/env";
+import { describeIndependence, summariseIndependence } from "@/lib/evidence/independence";
 import { STANCE_LABEL } from "@/lib/evidence/stance";
 import { parseSearchParams, type RawSearchParams, textParam } from "@/lib/search-params";
 
@@ -56,6 +60,9 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
   const live = claim.evidence.filter((item) => !item.removedAt);
   const removed = claim.evidence.filter((item) => item.removedAt);
   const byId = new Map(claim.evidence.map((item) => [item.id, item]));
+  const site = siteConfig();
+  // The snippet oEmbed gives for this claim, at its default size.
+  const embed = oEmbedResponse({ ...claim, independence: describeIndependence(summariseIndependence(live)) }, site, {});
   const moves = movesFor(viewer.role, claim.status).map((move) => ({
     to: move.to,
     label: STATUS_INFO[move.to].label,
@@ -106,6 +113,20 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
             </Link>
           ) : null}
         </div>
+        {claim.publication === "published" ? (
+          <details className="mt-6 rounded-lg border border-rule bg-white p-4">
+            <summary className="cursor-pointer font-semibold">Embed</summary>
+            <p className="mt-2 text-sm text-muted">
+              A card with the current status, for articles: it always shows the latest verdict, runs no script and sets no cookie.
+            </p>
+            <EmbedPanel
+              items={[
+                { label: "Iframe snippet", value: embed.html, multiline: true },
+                { label: "oEmbed address", value: oEmbedUrl(site, claim.slug) },
+              ]}
+            />
+          </details>
+        ) : null}
       </header>
 
       {/* A plain fragment link: following it focuses the panel (tabIndex -1), no script needed. */}
