@@ -13,7 +13,7 @@ import { formatEventDate } from "@/lib/claims/format";
 import { getPublishedClaim } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { STATUS_INFO } from "@/lib/claims/status";
-import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
+import { claimPageReview, jsonForScript } from "@/lib/claims/structured-data";
 import { newsroomTimeZone, siteConfig } from "@/lib/env";
 
 // Rendered on a reader's first visit, then served from the cache (on-demand ISR) until a write
@@ -77,9 +77,7 @@ export default async function ClaimPage({ params }: Props) {
   const info = STATUS_INFO[claim.status];
   // Readers see times in the newsroom's zone, named next to each time.
   const timeZone = newsroomTimeZone();
-  const review = latest
-    ? claimReviewJsonLd({ ...claim, verdictAt: latest.createdAt }, siteConfig())
-    : null;
+  const review = claimPageReview(claim, siteConfig());
 
   return (
     <article>
