@@ -15,7 +15,7 @@ import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, text
 // Absolute addresses from the running APP_URL, read per request.
 export function generateMetadata(): Metadata {
   const site = siteConfig();
-  const url = `${site.url}/`;
+  const url = site.url;
   const title = `Claims we are tracking · ${site.name}`;
   const description = "What has been reported, what the evidence says, and where each claim stands now.";
   const image = siteCardImage(site);

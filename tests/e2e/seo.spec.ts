@@ -2,7 +2,7 @@
 // running APP_URL (tests/e2e/server.ts sets http://127.0.0.1:<E2E_PORT>) that the build never saw.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { describeIssues, validateJsonLd } from "@/tests/setup/structured-data";
-import { expect, signIn, test } from "./fixtures";
+import { chooseEntity, expect, signIn, test } from "./fixtures";
 
 const meta = (page: Page, key: string) => page.locator(`meta[property="${key}"], meta[name="${key}"]`).first().getAttribute("content");
 
@@ -57,16 +57,19 @@ test("a claim page's link preview: short title, its own card with alt text, abso
 test("home and entity pages say what they are and where they live; robots.txt names the running sitemap", async ({ page, request, baseURL }) => {
   await page.goto("/");
   expect(await meta(page, "og:type")).toBe("website");
-  expect(await meta(page, "og:url")).toBe(`${baseURL}/`);
+  expect(await meta(page, "og:url")).toBe(baseURL);
   expect(await meta(page, "og:image")).toBe(`${baseURL}/card.png`);
   expect(await meta(page, "og:image:alt")).toMatch(/^Claimtrail: Claimtrail Demo Newsroom tracks claims/);
   await card(request, `${baseURL}/card.png`);
 
+  // Loaded as a crawler loads it, not through the client router.
   await page.goto("/claims/trump-spoke-with-putin");
-  await page.getByRole("link", { name: "Vladimir Putin" }).first().click();
+  const personPath = (await page.getByRole("link", { name: "Vladimir Putin" }).first().getAttribute("href"))!;
+  await page.goto(personPath);
   await expect(page.getByRole("heading", { level: 1, name: "Vladimir Putin" })).toBeVisible();
   expect(await meta(page, "og:type")).toBe("profile");
-  expect(await meta(page, "og:url")).toBe(`${baseURL}${new URL(page.url()).pathname}`);
+  expect(await meta(page, "og:url")).toBe(`${baseURL}${personPath}`);
+  expect(await meta(page, "og:image")).toBe(`${baseURL}/card.png`);
 
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain(`Sitemap: ${baseURL}/sitemap.xml`);
@@ -103,6 +106,16 @@ test("a status move draws the claim's card afresh on the next request", async ({
     await expect(editor.getByText("Claim logged as a draft.")).toBeVisible({ timeout: 15_000 });
   }
   const claimPath = new URL(editor.url()).pathname;
+  // A claim is published with at least one piece of evidence.
+  await editor.goto(`${claimPath}/evidence/new`);
+  await editor.getByLabel("Web address").fill(`https://example.com/odesa-${unique}`);
+  await chooseEntity(editor, "Outlet", "reuters", "Reuters");
+  await editor.getByLabel("Headline").fill(`Grain ships return to Odesa ${unique}`);
+  await editor.getByRole("group", { name: "Which way does it point?" }).getByLabel("Reports it").check();
+  await editor.getByRole("group", { name: "How is it sourced?" }).getByLabel("Anonymous source").check();
+  await editor.getByLabel("Or an anonymous source, described").fill("two shipping agents");
+  await editor.getByRole("button", { name: "Link evidence" }).click();
+  await expect(editor.getByText("Evidence linked.")).toBeVisible({ timeout: 15_000 });
   await editor.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(editor.getByText("Published: readers can see this claim now.")).toBeVisible();
   const publicPath = (await editor.getByRole("link", { name: /Public page/ }).getAttribute("href"))!;

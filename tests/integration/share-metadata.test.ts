@@ -54,7 +54,7 @@ describe("a claim page's link preview", () => {
 
   it("home and entity pages say what they are, where they live, and show the site card", async () => {
     const home = homeMetadata();
-    expect(home.openGraph).toMatchObject({ type: "website", url: `${BASE}/`, images: [{ url: `${BASE}/card.png`, width: 1200, height: 630 }] });
+    expect(home.openGraph).toMatchObject({ type: "website", url: BASE, images: [{ url: `${BASE}/card.png`, width: 1200, height: 630 }] });
     expect(home.twitter).toMatchObject({ card: "summary_large_image" });
     const trump = (await db().entity.findFirstOrThrow({ where: { name: "Donald Trump" } })).id;
     const gao = (await db().entity.findFirstOrThrow({ where: { name: "US Government Accountability Office" } })).id;

@@ -1,6 +1,7 @@
 // Validates JSON-LD as search engines read it: @adobe/structured-data-validator checks every type
 // and property against schema.org's vocabulary (release 30.0, kept in tests/fixtures so that no test
-// needs the network), plus its own rules for the types it knows (Rating, Organization, Person).
+// needs the network; schema.org's data/releases/30.0/schemaorg-all-https.jsonld, gzipped, published
+// by schema.org under CC BY-SA 3.0), plus its own rules for the types it knows (Rating, Organization, Person).
 // It has no rules for ClaimReview, so Google's required and recommended ClaimReview properties
 // (developers.google.com/search/docs/appearance/structured-data/factcheck) are added here as a
 // handler of its own kind: "required" ones are errors, "recommended" ones warnings.
