@@ -84,13 +84,14 @@ describe("the share cards", () => {
     expect(new Set([...cards.values()].map((png) => png.toString("base64"))).size).toBe(cards.size);
     expect(pngSize(await renderSiteCard({ newsroom: input.newsroom, host: input.host }))).toEqual(CARD_SIZE);
     expect(fetched).toEqual([]);
-  });
+    // Seven renders: seconds on a busy machine.
+  }, 60_000);
 
   it("is the same image for the same claim (so a CDN's validator holds), and another when the status moves", async () => {
     const first = await renderClaimCard(input);
     expect((await renderClaimCard(input)).equals(first)).toBe(true);
     expect((await renderClaimCard({ ...input, status: "false" })).equals(first)).toBe(false);
-  });
+  }, 60_000);
 
   it("uses the status palette of the pages", () => {
     const css = readFileSync("app/globals.css", "utf8");
