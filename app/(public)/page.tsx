@@ -7,11 +7,24 @@ import { Pager } from "@/components/ui/pager";
 import { cachedData } from "@/lib/cache/data";
 import { TAG } from "@/lib/cache/tags";
 import { listPublicFilterOptions, listPublishedClaims } from "@/lib/claims/queries";
-import { newsroomTimeZone } from "@/lib/env";
+import { newsroomTimeZone, siteConfig } from "@/lib/env";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
+import { siteCardImage } from "@/lib/og/site-card";
 import { optionalParam, pageParam, parseSearchParams, type RawSearchParams, textParam, withParams } from "@/lib/search-params";
 
-export const metadata: Metadata = { alternates: { canonical: "/", types: { "application/atom+xml": "/feeds/changes.xml" } } };
+// Absolute addresses from the running APP_URL, read per request.
+export function generateMetadata(): Metadata {
+  const site = siteConfig();
+  const url = site.url;
+  const title = `Claims we are tracking · ${site.name}`;
+  const description = "What has been reported, what the evidence says, and where each claim stands now.";
+  const image = siteCardImage(site);
+  return {
+    alternates: { canonical: url, types: { "application/atom+xml": `${site.url}/feeds/changes.xml` } },
+    openGraph: { type: "website", url, siteName: site.name, title, description, images: [image] },
+    twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
+  };
+}
 
 const FiltersSchema = z.object({
   status: optionalParam(z.enum(Object.values(VerificationStatus))),

@@ -39,6 +39,19 @@ function isStorable(entry) {
 }
 
 /**
+ * The entry with the tags its render collected. @fortedigital/nextjs-cache-handler reads them from
+ * the `x-next-cache-tags` header for pages (APP_PAGE) only; for route handlers cached whole
+ * (APP_ROUTE: the share cards) Next puts them in the same header and passes none beside, so
+ * without this such an entry would carry no tag and no write could expire it.
+ */
+export function withRouteTags(entry) {
+  if (entry?.value?.kind !== "APP_ROUTE" || entry.tags?.length) return entry;
+  const header = entry.value.headers?.["x-next-cache-tags"];
+  const tags = Array.isArray(header) ? header : typeof header === "string" ? header.split(",").filter(Boolean) : [];
+  return tags.length ? { ...entry, tags: Object.freeze(tags) } : entry;
+}
+
+/**
  * Wraps a handler so that 404s and errors are never written, and so that a store that fails (Redis
  * gone) costs a miss instead of failing the request or the write that expired a tag: the data is
  * in PostgreSQL, and entries expire within the day anyway.
@@ -48,7 +61,7 @@ function guarded(handler, announce = () => {}) {
   return {
     ...handler,
     name: `${handler.name}+guarded`,
-    set: (key, entry, ctx) => (isStorable(entry) ? handler.set(key, entry, ctx).catch(logged("set")) : Promise.resolve()),
+    set: (key, entry, ctx) => (isStorable(entry) ? handler.set(key, withRouteTags(entry), ctx).catch(logged("set")) : Promise.resolve()),
     revalidateTag: async (tag) => {
       // The HTTP front's copies of reader answers (lib/http/response-cache.ts) go at once.
       expired();

@@ -61,4 +61,17 @@ describe("the reader cache", () => {
     expect(await handler.get("/claims/a")).toBeNull();
     expect((await handler.get("/claims/b"))?.value.html).toBe("b");
   });
+
+  it("drops a route handler's answer cached whole (a share card) when one of its tags expires", async () => {
+    // Next keeps a route's tags in the same header as a page's, and passes no others.
+    const card = (tags: string[]) => ({ kind: "APP_ROUTE", body: Buffer.from("png"), headers: { "content-type": "image/png", "x-next-cache-tags": tags.join(",") }, status: 200 });
+    await handler.set("/claims/a/card.png", card(["claim:a", "entity:putin"]), { tags: [] });
+    await handler.set("/claims/b/card.png", card(["claim:b"]), { tags: [] });
+    await handler.revalidateTag("claim:a");
+    expect(await handler.get("/claims/a/card.png")).toBeNull();
+    expect(await handler.get("/claims/b/card.png")).not.toBeNull();
+    await handler.set("/claims/a/card.png", card(["claim:a", "entity:putin"]), { tags: [] });
+    await handler.revalidateTag("entity:putin");
+    expect(await handler.get("/claims/a/card.png")).toBeNull();
+  });
 });

@@ -359,7 +359,17 @@ export async function listPublicStatusChanges({ slug, take = 50 }: { slug?: stri
 export type PublicStatusChange = Awaited<ReturnType<typeof listPublicStatusChanges>>[number];
 
 export async function getPublishedClaimSummary(slug: string) {
-  return db().claim.findFirst({ where: { slug, ...PUBLISHED }, select: { slug: true, statement: true, updatedAt: true } });
+  return db().claim.findFirst({ where: { slug, ...PUBLISHED }, select: { id: true, slug: true, statement: true, updatedAt: true } });
+}
+
+/**
+ * The first status change this database ever recorded (ids are time-ordered UUIDv7s, read from the
+ * primary key), or null while there is none. History is append-only, so once there is one it never
+ * changes: the changes feed's id is made from it (lib/feeds/atom.ts).
+ */
+export async function firstStatusTransitionId(): Promise<string | null> {
+  const first = await db().statusTransition.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  return first?.id ?? null;
 }
 
 export async function listSitemapEntries() {

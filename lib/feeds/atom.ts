@@ -1,5 +1,7 @@
 // Atom (RFC 4287) documents for status changes. Pure. Entry ids are the transitions' UUIDs, which
-// never change (history is append-only), so feed readers never see an entry twice.
+// never change (history is append-only), so feed readers never see an entry twice. Feed ids are
+// URNs too, never the site's address, so that they survive a move to another domain.
+import { createHash } from "node:crypto";
 import { STATUS_INFO } from "@/lib/claims/status";
 import type { SiteConfig } from "@/lib/env";
 import type { VerificationStatus } from "@/lib/generated/prisma/enums";
@@ -29,6 +31,32 @@ function entryTitle(change: FeedChange): string {
   return change.fromStatus
     ? `${to} (was ${STATUS_INFO[change.fromStatus].label.toLowerCase()}): ${change.claim.statement}`
     : `Logged as ${to.toLowerCase()}: ${change.claim.statement}`;
+}
+
+/** A name-based (version 5, SHA-1) UUID, RFC 9562 section 5.5. */
+export function uuidV5(name: string, namespace: string): string {
+  const hash = createHash("sha1").update(Buffer.from(namespace.replace(/-/g, ""), "hex")).update(name, "utf8").digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Claimtrail's namespace for the ids of its feeds (a random UUID, fixed once). */
+const FEED_NAMESPACE = "3f1d4c52-8f0e-4a7b-9d55-6c2e0b7a91d4";
+
+/** One claim's feed: named after the claim's own id, which never changes and is never reused. */
+export function claimFeedId(claimId: string): string {
+  return `urn:uuid:${uuidV5(`claim-feed:${claimId}`, FEED_NAMESPACE)}`;
+}
+
+/**
+ * The changes feed of this installation: named after the first status change its database
+ * recorded (append-only, so fixed from then on, and unique to this database). Before any claim is
+ * logged there is nothing to subscribe to, and a provisional id stands in.
+ */
+export function changesFeedId(firstTransitionId: string | null): string {
+  return `urn:uuid:${uuidV5(`changes-feed:${firstTransitionId ?? "empty"}`, FEED_NAMESPACE)}`;
 }
 
 export function statusChangesFeed(options: {

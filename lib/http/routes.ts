@@ -24,6 +24,8 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/", kind: "page", methods: ["GET"], query: ["status", "tag", "about", "outlet", "page"], audience: "public", cache: "reader" },
   { pattern: "/search", kind: "page", methods: ["GET"], query: ["q", "page"], audience: "public", cache: "search" },
   { pattern: "/claims/[slug]", kind: "page", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/claims/[slug]/card.png", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
+  { pattern: "/card.png", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/claims/[slug]/feed.xml", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/entities/[id]", kind: "page", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/feeds/changes.xml", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },

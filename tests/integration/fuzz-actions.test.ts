@@ -16,6 +16,7 @@ import { Temporal } from "temporal-polyfill";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as entitySearch } from "@/app/api/desk/entities/route";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
+import { GET as claimCard } from "@/app/(public)/claims/[slug]/card.png/route";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import { GET as changesFeed } from "@/app/feeds/changes.xml/route";
 import { GET as health } from "@/app/api/health/route";
@@ -685,6 +686,22 @@ describe("every route handler, fuzzed, as every persona", () => {
     if (slug === f.publishedSlug) {
       const feed = await expectValidAtom(response);
       expect(feed.entries?.length).toBe(1);
+    } else {
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe("Not found");
+    }
+  });
+
+  test.prop(
+    [fc.constantFrom(...PERSONAS), fc.oneof({ weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: unstorableString }, { weight: 1, arbitrary: idOf("publishedSlug", "draftSlug") })],
+    fuzzParameters(RUNS),
+  )("GET /claims/[slug]/card.png", async (persona, slugField) => {
+    personas.use(persona);
+    const slug = typeof slugField === "string" ? slugField : f[slugField.ref];
+    const response = await watched(() => claimCard(new Request("http://x/card.png"), { params: Promise.resolve({ slug }) }));
+    if (slug === f.publishedSlug) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-type")).toBe("image/png");
     } else {
       expect(response.status).toBe(404);
       expect(await response.text()).toBe("Not found");

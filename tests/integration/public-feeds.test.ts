@@ -1,8 +1,9 @@
 // The Atom feeds and the sitemap, parsed as their consumers would.
 import { parseAtomFeed } from "feedsmith";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import { GET as changesFeed } from "@/app/feeds/changes.xml/route";
+import robots from "@/app/robots";
 import sitemap from "@/app/sitemap";
 import { db } from "@/lib/db";
 import { seedDemoData } from "@/prisma/seed";
@@ -49,5 +50,41 @@ describe("the sitemap", () => {
     expect(urls).toContain("http://localhost:3000/claims/trump-spoke-with-putin");
     expect(urls.some((url) => url.includes("musk-joined"))).toBe(false);
     expect(urls.some((url) => url.includes("/entities/"))).toBe(true);
+  });
+});
+
+describe("when the newsroom moves to another domain (APP_URL)", () => {
+  const before = process.env.APP_URL;
+  afterEach(() => {
+    if (before === undefined) delete process.env.APP_URL;
+    else process.env.APP_URL = before;
+  });
+
+  async function feeds() {
+    return {
+      changes: await atom(await changesFeed()),
+      claim: await atom(await claimFeed(new Request("http://x"), { params: Promise.resolve({ slug: "trump-spoke-with-putin" }) })),
+    };
+  }
+
+  it("feed and entry ids stay the same while their links follow the new address", async () => {
+    process.env.APP_URL = "https://old.example";
+    const old = await feeds();
+    process.env.APP_URL = "https://claims.new.example/";
+    const moved = await feeds();
+    for (const name of ["changes", "claim"] as const) {
+      expect(old[name].id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(moved[name].id).toBe(old[name].id);
+      expect((moved[name].entries ?? []).map((entry) => entry.id)).toEqual((old[name].entries ?? []).map((entry) => entry.id));
+      expect(moved[name].links?.find((link) => link.rel === "self")?.href).toMatch(/^https:\/\/claims\.new\.example\/.+\.xml$/);
+    }
+    expect(moved.claim.id).not.toBe(moved.changes.id);
+  });
+
+  it("robots.txt names the sitemap at the running address", async () => {
+    process.env.APP_URL = "https://claims.new.example";
+    expect((await robots()).sitemap).toBe("https://claims.new.example/sitemap.xml");
+    process.env.APP_URL = "https://other.example";
+    expect((await robots()).sitemap).toBe("https://other.example/sitemap.xml");
   });
 });

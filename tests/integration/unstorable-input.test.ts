@@ -12,6 +12,7 @@ import EditEntityPage from "@/app/(newsroom)/desk/entities/[id]/page";
 import EntitiesPage from "@/app/(newsroom)/desk/entities/page";
 import DeskPage from "@/app/(newsroom)/desk/claims/page";
 import ClaimPage, { generateMetadata as claimMetadata } from "@/app/(public)/claims/[slug]/page";
+import { GET as claimCard } from "@/app/(public)/claims/[slug]/card.png/route";
 import { GET as claimFeed } from "@/app/(public)/claims/[slug]/feed.xml/route";
 import EntityPage from "@/app/(public)/entities/[id]/page";
 import HomePage from "@/app/(public)/page";
@@ -72,7 +73,7 @@ const params = <T>(value: T) => ({ params: Promise.resolve(value) });
 const searchParams = <T>(value: T) => ({ searchParams: Promise.resolve(value) });
 
 describe("a URL parameter that cannot be stored is a 404, and never reaches the database", () => {
-  it.each(UNSTORABLE)("the public claim page, its metadata and its feed: %j", async (slug) => {
+  it.each(UNSTORABLE)("the public claim page, its metadata, its feed and its card: %j", async (slug) => {
     const page = await observe("anonymous", () => pageOutcome(() => ClaimPage(params({ slug }))));
     expect(page.result).toEqual({ notFound: true });
     const metadata = await observe("anonymous", () => claimMetadata(params({ slug })));
@@ -80,7 +81,9 @@ describe("a URL parameter that cannot be stored is a 404, and never reaches the 
     const feed = await observe("anonymous", () => claimFeed(new Request("http://x/feed.xml"), params({ slug })));
     expect(feed.result.status).toBe(404);
     expect(await feed.result.text()).toBe("Not found");
-    expect([...page.queries, ...metadata.queries, ...feed.queries]).toEqual([]);
+    const card = await observe("anonymous", () => claimCard(new Request("http://x/card.png"), params({ slug })));
+    expect(card.result.status).toBe(404);
+    expect([...page.queries, ...metadata.queries, ...feed.queries, ...card.queries]).toEqual([]);
   });
 
   it.each(UNSTORABLE)("the embeddable card and oEmbed: %j", async (slug) => {

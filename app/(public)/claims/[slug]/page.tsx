@@ -13,9 +13,12 @@ import { formatEventDate } from "@/lib/claims/format";
 import { getPublishedClaim } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { STATUS_INFO } from "@/lib/claims/status";
-import { claimReviewJsonLd, jsonForScript } from "@/lib/claims/structured-data";
+import { claimPageReview, jsonForScript } from "@/lib/claims/structured-data";
 import { oEmbedUrl } from "@/lib/embeds/oembed";
 import { newsroomTimeZone, siteConfig } from "@/lib/env";
+import { describeIndependence, summariseIndependence } from "@/lib/evidence/independence";
+import { CARD_SIZE } from "@/lib/og/card-size";
+import { cardAlt, claimOgTitle } from "@/lib/og/card-text";
 
 // Rendered on a reader's first visit, then served from the cache (on-demand ISR) until a write
 // expires one of its tags (lib/cache/invalidate.ts) or an hour passes. Not-found answers are never
@@ -52,28 +55,41 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const latest = claim.transitions[0];
   const description = `${info.label}: ${latest?.fromStatus ? latest.rationale : info.meaning}`.slice(0, 300);
   const path = `/claims/${claim.slug}`;
+  // Absolute addresses from the running APP_URL (not the build's).
+  const url = `${site.url}${path}`;
+  // Link previews cut titles at about 70 characters: the status and the statement's opening words.
+  // The whole statement is the page's title and h1, and the card's alt text.
+  const title = claimOgTitle(claim.status, claim.statement);
+  const image = {
+    url: `${url}/card.png`,
+    width: CARD_SIZE.width,
+    height: CARD_SIZE.height,
+    type: "image/png",
+    alt: cardAlt({ status: claim.status, statement: claim.statement, independence: describeIndependence(summariseIndependence(claim.evidence)), newsroom: site.name }),
+  };
   return {
     title: claim.statement,
     description,
     alternates: {
-      canonical: path,
+      canonical: url,
       types: {
-        "application/atom+xml": `${path}/feed.xml`,
+        "application/atom+xml": `${url}/feed.xml`,
         // oEmbed discovery (oembed.com, section 4): a CMS given this page's address finds the embed.
         "application/json+oembed": [{ url: oEmbedUrl(site, claim.slug), title: `${info.label}: ${claim.statement}` }],
       },
     },
     openGraph: {
       type: "article",
-      url: path,
+      url,
       siteName: site.name,
-      title: `${info.label}: ${claim.statement}`,
+      title,
       description,
       publishedTime: claim.publishedAt?.toISOString(),
       modifiedTime: claim.updatedAt.toISOString(),
       tags: claim.tags,
+      images: [image],
     },
-    twitter: { card: "summary", title: `${info.label}: ${claim.statement}`, description },
+    twitter: { card: "summary_large_image", title, description, images: [{ url: image.url, alt: image.alt }] },
   };
 }
 
@@ -85,9 +101,7 @@ export default async function ClaimPage({ params }: Props) {
   const info = STATUS_INFO[claim.status];
   // Readers see times in the newsroom's zone, named next to each time.
   const timeZone = newsroomTimeZone();
-  const review = latest
-    ? claimReviewJsonLd({ ...claim, verdictAt: latest.createdAt }, siteConfig())
-    : null;
+  const review = claimPageReview(claim, siteConfig());
 
   return (
     <article>

@@ -8,8 +8,9 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { TAG, tagRender } from "@/lib/cache/tags";
 import { getPublicEntity } from "@/lib/claims/queries";
-import { newsroomTimeZone } from "@/lib/env";
+import { newsroomTimeZone, siteConfig } from "@/lib/env";
 import { SOURCING_LABEL, STANCE_LABEL } from "@/lib/evidence/stance";
+import { siteCardImage } from "@/lib/og/site-card";
 
 // Cached like claim pages (on-demand ISR; docs/caching.md).
 export const revalidate = 3600;
@@ -39,7 +40,19 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load((await params).id);
   if (!found) return { title: "Not found" };
-  return { title: found.entity.name, description: `Claims about ${found.entity.name}, and what they reported or said, tracked by Claimtrail.`, alternates: { canonical: `/entities/${found.entity.id}` } };
+  const site = siteConfig();
+  const { entity } = found;
+  const url = `${site.url}/entities/${entity.id}`;
+  const description = `Claims about ${entity.name}, and what they reported or said, tracked by Claimtrail.`;
+  const image = siteCardImage(site);
+  return {
+    title: entity.name,
+    description,
+    alternates: { canonical: url },
+    // A person's page is a profile; an organisation's, a page of the site.
+    openGraph: { type: entity.kind === "person" ? "profile" : "website", url, siteName: site.name, title: entity.name, description, images: [image] },
+    twitter: { card: "summary_large_image", title: entity.name, description, images: [{ url: image.url, alt: image.alt }] },
+  };
 }
 
 type EvidenceRow = NonNullable<Awaited<ReturnType<typeof getPublicEntity>>>["published"][number];

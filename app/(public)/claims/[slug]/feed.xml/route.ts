@@ -3,7 +3,7 @@ import { TAG } from "@/lib/cache/tags";
 import { getPublishedClaimSummary, listPublicStatusChanges } from "@/lib/claims/queries";
 import { ClaimSlugSchema } from "@/lib/claims/schema";
 import { siteConfig } from "@/lib/env";
-import { ATOM_HEADERS, statusChangesFeed } from "@/lib/feeds/atom";
+import { ATOM_HEADERS, claimFeedId, statusChangesFeed } from "@/lib/feeds/atom";
 
 const NOT_FOUND = () => new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain" } });
 
@@ -31,7 +31,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     title: `${claim.statement} (${site.name})`,
     selfPath: `/claims/${slug}/feed.xml`,
     alternatePath: `/claims/${slug}`,
-    feedId: `${site.url}/claims/${slug}/feed.xml`,
+    feedId: claimFeedId(claim.id),
     changes,
     updated: changes[0]?.createdAt ?? claim.updatedAt,
   });
