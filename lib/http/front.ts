@@ -266,7 +266,17 @@ export function createFront(options: FrontOptions) {
       return answer(req, res, 404, "We could not find that page", "The claim may not exist, or it has not been published.");
     }
     if (method === "OPTIONS" && route) {
-      res.writeHead(204, { Allow: allow.join(", "), "Content-Security-Policy": contentSecurityPolicy("data") });
+      // The partner API's reads are open to every origin (docs/api.md); writes are not, so a
+      // browser on another site can never send one.
+      const cors = route.api
+        ? {
+            "Access-Control-Allow-Origin": "*",
+            "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+            "Access-Control-Allow-Headers": "Authorization, If-None-Match",
+            "Access-Control-Max-Age": "86400",
+          }
+        : {};
+      res.writeHead(204, { Allow: allow.join(", "), ...cors, "Content-Security-Policy": contentSecurityPolicy("data") });
       res.end();
       return;
     }

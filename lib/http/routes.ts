@@ -17,6 +17,8 @@ export type RouteEntry = {
   audience: "public" | "desk";
   /** Reader routes that browsers and CDNs may cache (lib/http/reader-cache.ts). */
   cache?: "reader" | "search";
+  /** The partner API (lib/api/http.ts sets its own validators and caching): CORS preflight open for reads. */
+  api?: true;
 };
 
 // Pages with forms accept POST: server actions and, without JavaScript, plain form posts.
@@ -49,6 +51,13 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/entities", kind: "page", methods: ["GET", "POST"], query: ["q", "created", "saved", "merged"], audience: "desk" },
   { pattern: "/desk/entities/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities/[id]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  // The partner API (docs/api.md). Handlers set their own ETag and Cache-Control.
+  { pattern: "/api/v1/claims", kind: "handler", methods: ["GET"], query: ["status", "entity", "outlet", "tag", "updatedSince", "cursor", "limit"], audience: "public", api: true },
+  { pattern: "/api/v1/claims/[ref]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  { pattern: "/api/v1/search", kind: "handler", methods: ["GET"], query: ["q", "cursor"], audience: "public", api: true },
+  { pattern: "/api/v1/entities", kind: "handler", methods: ["GET"], query: ["q", "kind", "cursor", "limit"], audience: "public", api: true },
+  { pattern: "/api/v1/entities/[id]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  { pattern: "/api/v1/openapi.json", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
   { pattern: "/api/desk/entities", kind: "handler", methods: ["GET"], query: ["q", "kind"], audience: "desk" },
   { pattern: "/api/desk/similar-claims", kind: "handler", methods: ["GET"], query: ["statement", "excludeId"], audience: "desk" },
   // The framework's own files: scripts, styles and the client router's data.
