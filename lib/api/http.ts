@@ -94,12 +94,15 @@ type Handler<C> = (request: Request, context: C) => Promise<Response>;
  * their status; an unreachable database to 503 with Retry-After; anything else is logged and is a
  * 500 without details.
  */
-export function apiRoute<C>(handler: Handler<C>, options: { read?: boolean } = { read: true }): Handler<C> {
+export function apiRoute<C = unknown>(
+  handler: Handler<C>,
+  options: { read?: boolean } = { read: true },
+): (request: Request, context?: C) => Promise<Response> {
   return async (request, context) => {
     const failuresBefore = databaseUnavailableCount();
     const cors = options.read === false ? {} : READ_CORS;
     try {
-      return await handler(request, context);
+      return await handler(request, context as C);
     } catch (error) {
       if (error instanceof ApiProblem) {
         return problemResponse(

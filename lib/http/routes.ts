@@ -58,6 +58,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/api/v1/entities", kind: "handler", methods: ["GET"], query: ["q", "kind", "cursor", "limit"], audience: "public", api: true },
   { pattern: "/api/v1/entities/[id]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
   { pattern: "/api/v1/openapi.json", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  // The API's reference page (Scalar) and Scalar's bundle, served from here rather than a CDN.
+  { pattern: "/api/v1/docs", kind: "handler", methods: ["GET"], query: [], audience: "public" },
+  { pattern: "/api/v1/docs/scalar.js", kind: "handler", methods: ["GET"], query: ["v"], audience: "public" },
   { pattern: "/api/desk/entities", kind: "handler", methods: ["GET"], query: ["q", "kind"], audience: "desk" },
   { pattern: "/api/desk/similar-claims", kind: "handler", methods: ["GET"], query: ["statement", "excludeId"], audience: "desk" },
   // The framework's own files: scripts, styles and the client router's data.
