@@ -6,8 +6,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { type z } from "zod";
-import { DATABASE_RETRY_AFTER_SECONDS, databaseUnavailableCount, isDatabaseUnavailable } from "@/lib/db/unavailable";
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { CACHE_CONTROL, etagMatches } from "@/lib/http/reader-cache";
 import type { Problem } from "@/lib/api/schema";
 import { ProblemSchema } from "@/lib/api/schema";
@@ -35,6 +33,7 @@ export class ApiProblem extends Error {
     readonly detail?: string,
     readonly errors?: { field: string; message: string }[],
     readonly headers: Record<string, string> = {},
+    readonly similar?: { id: string; statement: string }[],
   ) {
     super(title);
   }
@@ -87,58 +86,6 @@ export function jsonResponse<S extends z.ZodType>(
   return new Response(body, { status: options.status ?? 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
 }
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
-
-/**
- * Wraps a route handler: whatever it throws becomes problem JSON. Errors of our own domain map to
- * their status; an unreachable database to 503 with Retry-After; anything else is logged and is a
- * 500 without details.
- */
-export function apiRoute<C = unknown>(
-  handler: Handler<C>,
-  options: { read?: boolean } = { read: true },
-): (request: Request, context?: C) => Promise<Response> {
-  return async (request, context) => {
-    const failuresBefore = databaseUnavailableCount();
-    const cors = options.read === false ? {} : READ_CORS;
-    try {
-      return await handler(request, context as C);
-    } catch (error) {
-      if (error instanceof ApiProblem) {
-        return problemResponse(
-          { type: "about:blank", title: error.title, status: error.status, detail: error.detail, errors: error.errors },
-          { ...cors, ...error.headers },
-        );
-      }
-      if (error instanceof NotFoundError) return problemResponse({ type: "about:blank", title: "Not found", status: 404, detail: error.message }, cors);
-      if (error instanceof ForbiddenError) {
-        return problemResponse({ type: "about:blank", title: "Forbidden", status: 403, detail: error.message }, cors);
-      }
-      if (error instanceof ConflictError) return problemResponse({ type: "about:blank", title: "Conflict", status: 409, detail: error.message }, cors);
-      if (error instanceof InvalidInputError) {
-        return problemResponse(
-          {
-            type: "about:blank",
-            title: "Invalid request body",
-            status: 422,
-            detail: error.message,
-            errors: error.field ? [{ field: error.field, message: error.message }] : undefined,
-          },
-          cors,
-        );
-      }
-      if (isDatabaseUnavailable(error) || databaseUnavailableCount() > failuresBefore) {
-        return problemResponse(
-          { type: "about:blank", title: "Service unavailable", status: 503, detail: "The database is unreachable; try again in a moment." },
-          { ...cors, "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
-        );
-      }
-      console.error(error);
-      return problemResponse({ type: "about:blank", title: "Internal server error", status: 500 }, cors);
-    }
-  };
-}
-
 /** The absolute URL of a path on this site (APP_URL). */
 export function absoluteUrl(base: string, path: string): string {
   return `${base}${path}`;
@@ -160,4 +107,24 @@ export function decodeCursor<S extends z.ZodType>(schema: S, cursor: string | un
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new ApiProblem(400, "Invalid query parameters", undefined, [{ field: "cursor", message: "That cursor is not one this API gave out" }]);
   return parsed.data;
+}
+
+/** The most a write's body may hold. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A request's JSON body: 415 unless it says JSON, 413 past MAX_BODY_BYTES, 400 when it does not parse. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ApiProblem(415, "Unsupported media type", "Send the body as application/json.");
+  }
+  const declared = Number(request.headers.get("content-length"));
+  if (declared > MAX_BODY_BYTES) throw new ApiProblem(413, "Content too large", `A body may hold at most ${MAX_BODY_BYTES} bytes.`);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw new ApiProblem(413, "Content too large", `A body may hold at most ${MAX_BODY_BYTES} bytes.`);
+  try {
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new ApiProblem(400, "Invalid request body", "The body is not valid JSON (UTF-8).", [{ field: "body", message: "Not valid JSON" }]);
+  }
 }

@@ -5,9 +5,13 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiResponse
 import { z } from "zod";
 import {
   API_PREFIX,
+  ClaimCreateBodySchema,
   ClaimListQuerySchema,
   ClaimListSchema,
   ClaimSchema,
+  CreatedClaimSchema,
+  CreatedEvidenceSchema,
+  EvidenceCreateBodySchema,
   EntityListQuerySchema,
   EntityListSchema,
   EntitySchema,
@@ -25,12 +29,28 @@ function readResponses(schema: z.ZodType, description: string, extra: ZodOpenApi
     "200": { description, headers: etag, content: { "application/json": { schema } } },
     "304": { description: "Not modified (If-None-Match matched the ETag)." },
     ...extra,
+    "401": problem("An Authorization header was sent, but not a valid, live token."),
     "429": problem("Too many requests: wait for Retry-After seconds."),
     "503": problem("The database is unreachable; retry after Retry-After seconds."),
   };
 }
 
 const ifNoneMatch = z.object({ "if-none-match": z.string().optional().meta({ description: "An ETag from an earlier answer." }) });
+
+function writeResponses(schema: z.ZodType, description: string, extra: ZodOpenApiResponsesObject = {}): ZodOpenApiResponsesObject {
+  return {
+    "201": { description, content: { "application/json": { schema } } },
+    "400": problem("The body is not valid JSON, or a field is invalid (`errors` names each)."),
+    "401": problem("No token, or not a valid, live one."),
+    "403": problem("The token's scope does not allow this."),
+    ...extra,
+    "413": problem("The body is larger than 64 KB."),
+    "415": problem("The body is not application/json."),
+    "422": problem("The body is valid but breaks a rule that needs the database (an unknown entity, a look-alike name)."),
+    "429": problem("Too many requests: wait for Retry-After seconds."),
+    "503": problem("The database is unreachable; nothing was saved. Retry after Retry-After seconds."),
+  };
+}
 
 const read = (operation: Omit<ZodOpenApiOperationObject, "security">): ZodOpenApiOperationObject => ({
   ...operation,
@@ -63,6 +83,25 @@ export function openApiDocument(serverUrl: string) {
           requestParams: { query: ClaimListQuerySchema, header: ifNoneMatch },
           responses: readResponses(ClaimListSchema, "One page of claims.", { "400": problem("A query parameter is invalid.") }),
         }),
+        post: {
+          operationId: "createClaim",
+          summary: "Log a claim (editor token)",
+          description: "Logs an unverified draft with the desk's rules and history. Never sets a status; readers see it once an editor publishes it.",
+          security: [{ bearerAuth: [] }],
+          requestBody: { required: true, content: { "application/json": { schema: ClaimCreateBodySchema } } },
+          responses: writeResponses(CreatedClaimSchema, "Logged.", { "409": problem("Similar claims exist (`similar` lists them); send confirmNotDuplicate: true to log it anyway.") }),
+        },
+      },
+      "/claims/{ref}/evidence": {
+        post: {
+          operationId: "linkEvidence",
+          summary: "Link evidence to a claim (editor token)",
+          description: "`ref` must be the claim's id. Drafts included, as on the desk. Reader pages and API answers show it on their next load.",
+          security: [{ bearerAuth: [] }],
+          requestParams: { path: z.object({ ref: z.uuid().meta({ description: "The claim's id." }) }) },
+          requestBody: { required: true, content: { "application/json": { schema: EvidenceCreateBodySchema } } },
+          responses: writeResponses(CreatedEvidenceSchema, "Linked.", { "404": problem("No claim has that id.") }),
+        },
       },
       "/claims/{ref}": {
         get: read({

@@ -187,6 +187,10 @@ export const ProblemSchema = z
       .array(z.object({ field: z.string(), message: z.string() }))
       .optional()
       .meta({ description: "For invalid input: which parameter or field is wrong, and why." }),
+    similar: z
+      .array(z.object({ id: z.uuid(), statement: z.string() }))
+      .optional()
+      .meta({ description: "For a new claim that looks like existing ones (409): those claims. Send confirmNotDuplicate: true to log it anyway." }),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details (application/problem+json)." });
 
@@ -241,3 +245,75 @@ export type ClaimSummary = z.infer<typeof ClaimSummarySchema>;
 export type ClaimList = z.infer<typeof ClaimListSchema>;
 export type Claim = z.infer<typeof ClaimSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Writes (a token with the editor scope). These describe the JSON body; the handlers then pass it
+// through the desk's own schemas (ClaimCreateSchema, EvidenceCreateSchema), so every rule and
+// message is the desk's, and on to the desk's mutations.
+
+const names = (what: string) => z.array(z.string()).max(10).optional().meta({ description: `New ${what} to create, by name.` });
+
+export const ClaimCreateBodySchema = z
+  .object({
+    statement: z.string().meta({ description: "What was claimed, 1–500 characters." }),
+    context: z.string().optional(),
+    eventDate: z.iso.date().optional().meta({ description: "When it happened, YYYY-MM-DD." }),
+    eventDatePrecision: z.enum(DATE_PRECISIONS).optional(),
+    tags: z.array(z.string()).max(12).optional().meta({ description: "Topic tags (lower-case words and hyphens)." }),
+    entityIds: z.array(z.uuid()).max(30).optional().meta({ description: "Existing people and organisations it is about." }),
+    newPeople: names("people"),
+    newOrganisations: names("organisations"),
+    confirmNewEntities: z.boolean().optional().meta({ description: "Create new names even when they look like existing ones." }),
+    confirmNotDuplicate: z.boolean().optional().meta({ description: "Log it even when similar claims exist (otherwise 409 lists them)." }),
+  })
+  .strict()
+  .meta({ id: "ClaimCreate", description: "A claim to log. It starts as an unverified draft; readers see it once an editor publishes it." });
+
+export const CreatedClaimSchema = z
+  .object({
+    id,
+    slug: z.string(),
+    status: VerificationStatusSchema,
+    publication: z.enum(["draft", "published"]),
+    deskUrl: z.url().meta({ description: "The claim on the desk." }),
+  })
+  .meta({ id: "CreatedClaim" });
+
+const optionalId = (description: string) => z.uuid().optional().meta({ description });
+
+export const EvidenceCreateBodySchema = z
+  .object({
+    url: z.string().meta({ description: "The source's web address (http or https)." }),
+    headline: z.string(),
+    publishedAt: z.string().optional().meta({ description: "When it was published, YYYY-MM-DDTHH:MM in publishedAtZone.", example: "2026-03-01T14:30" }),
+    publishedAtZone: z.string().optional().meta({ description: "An IANA time zone for publishedAt (default UTC)." }),
+    stance: z.enum(STANCES),
+    sourcing: z.enum(SOURCINGS),
+    outletId: optionalId("The outlet, an existing entity."),
+    newOutletName: z.string().optional(),
+    newOutletDomain: z.string().optional(),
+    newOutletDescription: z.string().optional(),
+    confirmNewOutlet: z.boolean().optional(),
+    speakerId: optionalId("Who speaks, an existing entity."),
+    newSpeakerName: z.string().optional(),
+    newSpeakerKind: z.enum(ENTITY_KINDS).optional(),
+    newSpeakerDescription: z.string().optional(),
+    confirmNewSpeaker: z.boolean().optional(),
+    speakerDescription: z.string().optional().meta({ description: "How an unnamed source is described." }),
+    quote: z.string().optional(),
+    derivedFromId: optionalId("Evidence on this claim that this piece republishes or cites."),
+    derivation: z.enum(DERIVATIONS).optional(),
+  })
+  .strict()
+  .meta({ id: "EvidenceCreate", description: "Evidence to link to a claim." });
+
+export const CreatedEvidenceSchema = z.object({ id, claimId: id }).meta({ id: "CreatedEvidence" });
+
+/** A JSON body as the desk's form schemas read it: booleans as checkbox values, absent fields left out. */
+export function asFormInput(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(body)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [key, typeof value === "boolean" ? (value ? "on" : "") : value]),
+  );
+}

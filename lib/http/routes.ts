@@ -43,6 +43,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/review", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/account", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/accounts", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/desk/api-tokens", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]", kind: "page", methods: ["GET", "POST"], query: ["moved", "logged", "saved", "evidence"], audience: "desk" },
   { pattern: "/desk/claims/[id]/edit", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
@@ -52,8 +53,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/entities/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities/[id]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   // The partner API (docs/api.md). Handlers set their own ETag and Cache-Control.
-  { pattern: "/api/v1/claims", kind: "handler", methods: ["GET"], query: ["status", "entity", "outlet", "tag", "updatedSince", "cursor", "limit"], audience: "public", api: true },
+  { pattern: "/api/v1/claims", kind: "handler", methods: ["GET", "POST"], query: ["status", "entity", "outlet", "tag", "updatedSince", "cursor", "limit"], audience: "public", api: true },
   { pattern: "/api/v1/claims/[ref]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  { pattern: "/api/v1/claims/[ref]/evidence", kind: "handler", methods: ["POST"], query: [], audience: "public", api: true },
   { pattern: "/api/v1/search", kind: "handler", methods: ["GET"], query: ["q", "cursor"], audience: "public", api: true },
   { pattern: "/api/v1/entities", kind: "handler", methods: ["GET"], query: ["q", "kind", "cursor", "limit"], audience: "public", api: true },
   { pattern: "/api/v1/entities/[id]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },

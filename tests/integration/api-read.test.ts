@@ -10,6 +10,7 @@ import { GET as listEntities } from "@/app/api/v1/entities/route";
 import { GET as getEntity } from "@/app/api/v1/entities/[id]/route";
 import { GET as openapi } from "@/app/api/v1/openapi.json/route";
 import { GET as search } from "@/app/api/v1/search/route";
+import { apiRateLimiter } from "@/lib/api/route";
 import { db } from "@/lib/db";
 import { seedDemoData } from "@/prisma/seed";
 import { responseChecker } from "@/tests/support/openapi-check";
@@ -25,6 +26,7 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
+  apiRateLimiter().reset();
   await seedDemoData(db());
 });
 

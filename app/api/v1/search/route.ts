@@ -1,4 +1,5 @@
-import { apiRoute, jsonResponse, parseOrProblem, queryOf } from "@/lib/api/http";
+import { jsonResponse, parseOrProblem, queryOf } from "@/lib/api/http";
+import { apiRoute } from "@/lib/api/route";
 import { readSearch } from "@/lib/api/read";
 import { SearchQuerySchema, SearchResultSchema } from "@/lib/api/schema";
 

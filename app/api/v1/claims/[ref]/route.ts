@@ -1,4 +1,5 @@
-import { ApiProblem, apiRoute, jsonResponse } from "@/lib/api/http";
+import { ApiProblem, jsonResponse } from "@/lib/api/http";
+import { apiRoute } from "@/lib/api/route";
 import { readClaim } from "@/lib/api/read";
 import { ClaimRefSchema, ClaimSchema } from "@/lib/api/schema";
 

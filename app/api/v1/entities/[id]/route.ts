@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ApiProblem, apiRoute, jsonResponse } from "@/lib/api/http";
+import { ApiProblem, jsonResponse } from "@/lib/api/http";
+import { apiRoute } from "@/lib/api/route";
 import { readEntity } from "@/lib/api/read";
 import { EntitySchema } from "@/lib/api/schema";
 
