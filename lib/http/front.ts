@@ -306,8 +306,12 @@ export function createFront(options: FrontOptions) {
 
     // The desk's nonce policy is set by proxy.ts on the pages Next renders; anything else answered
     // on those paths runs no script, so the data policy (nothing runs) fits it.
+    // The API reference page sets its own (app/api/v1/docs/route.ts); Next never replaces a header
+    // the front has set, so the front must leave it unset there.
     const kind = policyKind(pathname);
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
+    if (!route?.ownPolicy) {
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
+    }
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.
     if (!target.ok) forward.url = NOT_FOUND_PATH;
     // A reader answer this process already sent, and no write has expired since: sent again.

@@ -19,6 +19,8 @@ export type RouteEntry = {
   cache?: "reader" | "search";
   /** The partner API (lib/api/http.ts sets its own validators and caching): CORS preflight open for reads. */
   api?: true;
+  /** The handler sets its own Content-Security-Policy (the API reference page); the front leaves it alone. */
+  ownPolicy?: true;
 };
 
 // Pages with forms accept POST: server actions and, without JavaScript, plain form posts.
@@ -61,7 +63,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/api/v1/entities/[id]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
   { pattern: "/api/v1/openapi.json", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
   // The API's reference page (Scalar) and Scalar's bundle, served from here rather than a CDN.
-  { pattern: "/api/v1/docs", kind: "handler", methods: ["GET"], query: [], audience: "public" },
+  { pattern: "/api/v1/docs", kind: "handler", methods: ["GET"], query: [], audience: "public", ownPolicy: true },
   { pattern: "/api/v1/docs/scalar.js", kind: "handler", methods: ["GET"], query: ["v"], audience: "public" },
   { pattern: "/api/desk/entities", kind: "handler", methods: ["GET"], query: ["q", "kind"], audience: "desk" },
   { pattern: "/api/desk/similar-claims", kind: "handler", methods: ["GET"], query: ["statement", "excludeId"], audience: "desk" },
