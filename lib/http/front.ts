@@ -19,7 +19,7 @@ import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientA
 import { cacheReaderResponse } from "@/lib/http/reader-cache";
 import type { ResponseCache } from "@/lib/http/response-cache";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
-import { baselineSecurityHeaders, contentSecurityPolicy, policyKind } from "@/lib/http/security-headers";
+import { apiReferencePolicy, baselineSecurityHeaders, contentSecurityPolicy, createNonce, NONCE_HEADER, policyKind } from "@/lib/http/security-headers";
 
 export type FrontOptions = {
   /** Next.js's request handler (or a stand-in in tests). */
@@ -306,10 +306,16 @@ export function createFront(options: FrontOptions) {
 
     // The desk's nonce policy is set by proxy.ts on the pages Next renders; anything else answered
     // on those paths runs no script, so the data policy (nothing runs) fits it.
-    // The API reference page sets its own (app/api/v1/docs/route.ts); Next never replaces a header
-    // the front has set, so the front must leave it unset there.
+    // The API reference page runs Scalar under a nonce policy of its own: the front makes the
+    // nonce and hands it to the page in a header no client can set (Next never replaces a header
+    // the front has set, so the page cannot set the policy itself behind the front).
     const kind = policyKind(pathname);
-    if (!route?.ownPolicy) {
+    delete forward.headers[NONCE_HEADER];
+    if (route?.ownPolicy) {
+      const nonce = createNonce();
+      forward.headers[NONCE_HEADER] = nonce;
+      res.setHeader("Content-Security-Policy", apiReferencePolicy(nonce, { https: options.https }));
+    } else {
       res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
     }
     // Next.js would fail to decode a malformed path and answer a bare 500: show the 404 page instead.

@@ -19,7 +19,7 @@ export type RouteEntry = {
   cache?: "reader" | "search";
   /** The partner API (lib/api/http.ts sets its own validators and caching): CORS preflight open for reads. */
   api?: true;
-  /** The handler sets its own Content-Security-Policy (the API reference page); the front leaves it alone. */
+  /** The API reference page: the front gives it its own nonce policy (lib/http/security-headers.ts, apiReferencePolicy). */
   ownPolicy?: true;
 };
 
