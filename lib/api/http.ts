@@ -86,11 +86,6 @@ export function jsonResponse<S extends z.ZodType>(
   return new Response(body, { status: options.status ?? 200, headers: { "Content-Type": "application/json; charset=utf-8", ...headers } });
 }
 
-/** The absolute URL of a path on this site (APP_URL). */
-export function absoluteUrl(base: string, path: string): string {
-  return `${base}${path}`;
-}
-
 /** Opaque cursors: base64url JSON, checked by `schema` on the way back in (a forged one is a 400). */
 export function encodeCursor(value: unknown): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
