@@ -35,6 +35,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
             Accounts
           </Link>
         ) : null}
+        {can(viewer, "token.manage") ? (
+          <Link href="/desk/api-tokens" className="font-semibold hover:underline">
+            API tokens
+          </Link>
+        ) : null}
         <Link href="/desk/account" className="ml-auto text-muted hover:text-ink hover:underline">
           {viewer.name} · {ROLE_LABEL[viewer.role]} · {timeZoneCity(viewer.timeZone)}
         </Link>

@@ -26,7 +26,8 @@ export function EditHistory({ edits, timeZone }: { edits: ClaimEdit[]; timeZone:
         return (
           <li key={edit.id} className="rounded-md border border-rule bg-white p-3 text-sm">
             <p>
-              <DateTime value={edit.createdAt} timeZone={timeZone} withTime /> · <span className="font-semibold">{edit.actor.name}</span> ({edit.actorRole.replace("_", "-")}){" "}
+              <DateTime value={edit.createdAt} timeZone={timeZone} withTime /> · <span className="font-semibold">{edit.actor.name}</span> ({edit.actorRole.replace("_", "-")})
+              {edit.apiToken ? <> through the API token “{edit.apiToken.name}”</> : null}{" "}
               {ACTION_LABEL[edit.action] ?? edit.action}
               {edit.evidence ? <>: “{edit.evidence.headline}”</> : null}
             </p>

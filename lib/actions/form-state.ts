@@ -15,6 +15,8 @@ export type FormState = {
   confirm?: string[];
   /** A one-time link to show once (account invitations). */
   link?: string;
+  /** A secret to show once and never again (a new API token). */
+  secret?: string;
 };
 
 export const INITIAL_FORM_STATE: FormState = { status: "idle" };

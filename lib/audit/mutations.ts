@@ -9,13 +9,15 @@ export type Tx = Prisma.TransactionClient;
 /** Appends one entry to the edit history, inside the caller's transaction. */
 export async function recordAudit(
   tx: Tx,
-  viewer: Pick<Viewer, "id" | "role">,
+  viewer: Pick<Viewer, "id" | "role"> & { apiTokenId?: string },
   event: {
     action: AuditAction;
     claimId?: string;
     evidenceId?: string;
     entityId?: string;
     subjectUserId?: string;
+    /** The token an api_token_* entry is about (a change made through the API names its token through `viewer`). */
+    apiTokenId?: string;
     changes?: Changes;
   },
 ): Promise<void> {
@@ -28,6 +30,7 @@ export async function recordAudit(
       evidenceId: event.evidenceId,
       entityId: event.entityId,
       subjectUserId: event.subjectUserId,
+      apiTokenId: viewer.apiTokenId ?? event.apiTokenId,
       changes: (event.changes ?? {}) as Prisma.InputJsonValue,
     },
   });

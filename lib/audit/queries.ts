@@ -13,6 +13,8 @@ export async function listClaimEdits(claimId: string) {
       changes: true,
       createdAt: true,
       actor: { select: { name: true } },
+      /** Set when the change came through the API with this token. */
+      apiToken: { select: { name: true } },
       evidence: { select: { headline: true } },
     },
   });

@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "entity.update": ["editor"],
   "entity.merge": ["editor"],
   "user.manage": ["admin"],
+  /** API tokens for the newsroom's CMS (docs/api.md): made, listed and revoked by admins. */
+  "token.manage": ["admin"],
   /** One's own preferences (the time zone): each person changes only their own account. */
   "profile.update": ["editor", "fact_checker", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
@@ -25,8 +27,12 @@ export type Permission = keyof typeof PERMISSIONS;
 
 export type Actor = { role: Role };
 
-/** Who is making a change: the signed-in viewer, or a script acting as a named account. */
-export type ChangeActor = { id: string; role: Role };
+/**
+ * Who is making a change: the signed-in viewer, or a script acting as a named account. Through
+ * the API, the admin who made the token, with the token's scope as the role, and the token's id
+ * (written to every history entry the change makes).
+ */
+export type ChangeActor = { id: string; role: Role; apiTokenId?: string };
 
 export function can(actor: Actor | null | undefined, permission: string): boolean {
   if (!actor || !Object.hasOwn(PERMISSIONS, permission)) return false;

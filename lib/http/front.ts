@@ -19,7 +19,7 @@ import { actionOriginRefusal, checkRequestTarget, CLIENT_ADDRESS_HEADER, clientA
 import { cacheReaderResponse } from "@/lib/http/reader-cache";
 import type { ResponseCache } from "@/lib/http/response-cache";
 import { allowedMethods, matchRoute } from "@/lib/http/routes";
-import { baselineSecurityHeaders, contentSecurityPolicy, framingHeaders, policyKind } from "@/lib/http/security-headers";
+import { apiReferencePolicy, baselineSecurityHeaders, contentSecurityPolicy, createNonce, framingHeaders, NONCE_HEADER, policyKind } from "@/lib/http/security-headers";
 
 export type FrontOptions = {
   /** Next.js's request handler (or a stand-in in tests). */
@@ -266,7 +266,17 @@ export function createFront(options: FrontOptions) {
       return answer(req, res, 404, "We could not find that page", "The claim may not exist, or it has not been published.");
     }
     if (method === "OPTIONS" && route) {
-      res.writeHead(204, { Allow: allow.join(", "), "Content-Security-Policy": contentSecurityPolicy("data") });
+      // The partner API's reads are open to every origin (docs/api.md); writes are not, so a
+      // browser on another site can never send one.
+      const cors = route.api
+        ? {
+            "Access-Control-Allow-Origin": "*",
+            "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
+            "Access-Control-Allow-Headers": "Authorization, If-None-Match",
+            "Access-Control-Max-Age": "86400",
+          }
+        : {};
+      res.writeHead(204, { Allow: allow.join(", "), ...cors, "Content-Security-Policy": contentSecurityPolicy("data") });
       res.end();
       return;
     }
@@ -296,8 +306,18 @@ export function createFront(options: FrontOptions) {
 
     // The desk's nonce policy is set by proxy.ts on the pages Next renders; anything else answered
     // on those paths runs no script, so the data policy (nothing runs) fits it.
+    // The API reference page runs Scalar under a nonce policy of its own: the front makes the
+    // nonce and hands it to the page in a header no client can set (Next never replaces a header
+    // the front has set, so the page cannot set the policy itself behind the front).
     const kind = policyKind(pathname);
-    res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
+    delete forward.headers[NONCE_HEADER];
+    if (route?.ownPolicy) {
+      const nonce = createNonce();
+      forward.headers[NONCE_HEADER] = nonce;
+      res.setHeader("Content-Security-Policy", apiReferencePolicy(nonce, { https: options.https }));
+    } else {
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy(kind === "desk" ? "data" : kind, { dev: options.dev, https: options.https }));
+    }
     const framing = framingHeaders(kind);
     for (const name of framing.remove) res.removeHeader(name);
     for (const [name, value] of Object.entries(framing.set)) res.setHeader(name, value);

@@ -17,6 +17,10 @@ export type RouteEntry = {
   audience: "public" | "desk";
   /** Reader routes that browsers and CDNs may cache (lib/http/reader-cache.ts). */
   cache?: "reader" | "search";
+  /** The partner API (lib/api/http.ts sets its own validators and caching): CORS preflight open for reads. */
+  api?: true;
+  /** The API reference page: the front gives it its own nonce policy (lib/http/security-headers.ts, apiReferencePolicy). */
+  ownPolicy?: true;
 };
 
 // Pages with forms accept POST: server actions and, without JavaScript, plain form posts.
@@ -46,6 +50,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/review", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/account", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/accounts", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/desk/api-tokens", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]", kind: "page", methods: ["GET", "POST"], query: ["moved", "logged", "saved", "evidence"], audience: "desk" },
   { pattern: "/desk/claims/[id]/edit", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
@@ -54,6 +59,17 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/entities", kind: "page", methods: ["GET", "POST"], query: ["q", "created", "saved", "merged"], audience: "desk" },
   { pattern: "/desk/entities/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities/[id]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  // The partner API (docs/api.md). Handlers set their own ETag and Cache-Control.
+  { pattern: "/api/v1/claims", kind: "handler", methods: ["GET", "POST"], query: ["status", "entity", "outlet", "tag", "updatedSince", "cursor", "limit"], audience: "public", api: true },
+  { pattern: "/api/v1/claims/[ref]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  { pattern: "/api/v1/claims/[ref]/evidence", kind: "handler", methods: ["POST"], query: [], audience: "public", api: true },
+  { pattern: "/api/v1/search", kind: "handler", methods: ["GET"], query: ["q", "cursor"], audience: "public", api: true },
+  { pattern: "/api/v1/entities", kind: "handler", methods: ["GET"], query: ["q", "kind", "cursor", "limit"], audience: "public", api: true },
+  { pattern: "/api/v1/entities/[id]", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  { pattern: "/api/v1/openapi.json", kind: "handler", methods: ["GET"], query: [], audience: "public", api: true },
+  // The API's reference page (Scalar) and Scalar's bundle, served from here rather than a CDN.
+  { pattern: "/api/v1/docs", kind: "handler", methods: ["GET"], query: [], audience: "public", ownPolicy: true },
+  { pattern: "/api/v1/docs/scalar.js", kind: "handler", methods: ["GET"], query: ["v"], audience: "public" },
   { pattern: "/api/desk/entities", kind: "handler", methods: ["GET"], query: ["q", "kind"], audience: "desk" },
   { pattern: "/api/desk/similar-claims", kind: "handler", methods: ["GET"], query: ["statement", "excludeId"], audience: "desk" },
   // The framework's own files: scripts, styles and the client router's data.

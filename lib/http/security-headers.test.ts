@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baselineSecurityHeaders, contentSecurityPolicy, createNonce, framingHeaders, policyKind } from "@/lib/http/security-headers";
+import { apiReferencePolicy, baselineSecurityHeaders, contentSecurityPolicy, createNonce, framingHeaders, policyKind } from "@/lib/http/security-headers";
 
 function directives(policy: string): Map<string, string> {
   return new Map(policy.split(";").map((part) => part.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(" ")]));
@@ -78,5 +78,15 @@ describe("baselineSecurityHeaders", () => {
   it("makes a fresh nonce each time", () => {
     expect(createNonce()).not.toBe(createNonce());
     expect(createNonce()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe("the API reference page's policy", () => {
+  it("runs only this site's scripts and the nonced start-up script, and connects only here", () => {
+    const policy = apiReferencePolicy("abc123");
+    expect(policy).toContain("script-src 'self' 'nonce-abc123'");
+    expect(policy).toContain("connect-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/https?:|\*|'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
   });
 });

@@ -103,3 +103,28 @@ export function createNonce(): string {
   crypto.getRandomValues(bytes);
   return btoa(String.fromCharCode(...bytes));
 }
+
+/** The request header in which the front hands the API reference page its nonce (always overwritten). */
+export const NONCE_HEADER = "x-claimtrail-nonce";
+
+/**
+ * The API reference page (/api/v1/docs, Scalar): this site's scripts and the page's nonced
+ * start-up script, connections to this site only; inline styles, which Scalar injects (they
+ * cannot run code). Nothing from a CDN: Scalar's bundle is served from this site.
+ */
+export function apiReferencePolicy(nonce: string, options: { https?: boolean } = {}): string {
+  return [
+    "default-src 'none'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    STYLES,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+    ...(options.https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}

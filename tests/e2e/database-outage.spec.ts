@@ -144,6 +144,14 @@ test("while PostgreSQL is down nothing answers 500, and the app recovers by itse
   // A claim nobody has loaded, and every desk page and handler: 503.
   await expectOutagePage(await get(page.request, `/claims/never-loaded-${randomUUID()}`), "a claim never loaded");
   for (const target of deskPages) await expectOutagePage(await get(page.request, target), target);
+  // The API answers in its own terms: problem JSON, 503, Retry-After (docs/api.md).
+  for (const target of [`/api/v1/claims/${randomUUID()}`, `/api/v1/claims?tag=never-loaded-${randomUUID().slice(0, 8)}`]) {
+    const response = await get(page.request, target);
+    expect(response.status(), target).toBe(503);
+    expect(response.headers()["content-type"], target).toBe("application/problem+json");
+    expect(response.headers()["retry-after"], target).toBe("10");
+    expect((await response.json()).status, target).toBe(503);
+  }
   // Reader pages: from the cache (200) or 503.
   for (const target of readerPages) {
     const response = await get(page.request, target);

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { GET as similarClaims } from "@/app/api/desk/similar-claims/route";
 import { changeRoleAction, createAccountAction, setAccountActiveAction } from "@/lib/accounts/actions";
 import type { FormState } from "@/lib/actions/form-state";
+import { createApiTokenAction, revokeApiTokenAction } from "@/lib/api-tokens/actions";
 import { createClaimAction, setPublicationAction, updateClaimAction } from "@/lib/claims/actions";
 import { db } from "@/lib/db";
 import { createEntityAction, mergeEntitiesAction, updateEntityAction } from "@/lib/entities/actions";
@@ -26,6 +27,7 @@ type Fixture = {
   outletId: string;
   outletUpdatedAt: string;
   subjectUserId: string;
+  tokenId: string;
 };
 
 async function fixture(): Promise<Fixture> {
@@ -39,7 +41,13 @@ async function fixture(): Promise<Fixture> {
     select: { id: true, updatedAt: true },
   });
   const subject = await createUser(db(), "editor");
+  const admin = await createUser(db(), "admin");
+  const token = await db().apiToken.create({
+    data: { name: "CMS", scope: "editor", prefix: "ct_test", secretHash: "0".repeat(64), createdById: admin.id },
+    select: { id: true },
+  });
   return {
+    tokenId: token.id,
     claimId: claim.id,
     evidenceId: evidence.id,
     personId: person.id,
@@ -100,6 +108,8 @@ const CASES: Case[] = [
   { name: "create an account", action: createAccountAction, allowed: ["admin"], fields: () => ({ name: "New Hire", email: "new.hire@test.example", role: "editor" }) },
   { name: "change a role", action: changeRoleAction, allowed: ["admin"], fields: (f) => ({ userId: f.subjectUserId, role: "fact_checker" }) },
   { name: "deactivate an account", action: setAccountActiveAction, allowed: ["admin"], fields: (f) => ({ userId: f.subjectUserId, active: "deactivate" }) },
+  { name: "create an API token", action: createApiTokenAction, allowed: ["admin"], fields: () => ({ name: "WordPress", scope: "editor" }) },
+  { name: "revoke an API token", action: revokeApiTokenAction, allowed: ["admin"], fields: (f) => ({ id: f.tokenId }) },
   {
     name: "move a claim's status",
     action: moveStatusAction,

@@ -27,6 +27,7 @@ import { siteConfig } from "@/lib/env";
 import { acceptInvitationAction, changeRoleAction, createAccountAction, setAccountActiveAction, setTimeZoneAction } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/accounts/schema";
 import type { FormState } from "@/lib/actions/form-state";
+import { createApiTokenAction } from "@/lib/api-tokens/actions";
 import { signInAction } from "@/lib/auth/actions";
 import { createClaimAction, setPublicationAction, updateClaimAction } from "@/lib/claims/actions";
 import { listDeskClaims } from "@/lib/claims/queries";
@@ -550,6 +551,17 @@ const ACTIONS: ActionCase[] = [
     personas: personaFor("admin"),
     example: ["admin", { userId: { ref: "subjectUserId" }, active: "deactivate" }],
     fields: fc.record({ userId: idOf("subjectUserId"), active: choice("activate", "deactivate") }),
+  },
+  {
+    name: "createApiToken",
+    action: createApiTokenAction,
+    personas: personaFor("admin"),
+    example: ["admin", { name: "WordPress", scope: "editor" }],
+    fields: fc.record({ name: freeText, scope: choice("read", "editor", "fact_checker") }),
+    async stored(values) {
+      const token = await db().apiToken.findFirstOrThrow({ orderBy: { createdAt: "desc" }, select: { name: true } });
+      expect(token.name).toBe(trimmed(values.name));
+    },
   },
   {
     name: "setTimeZone",
