@@ -17,6 +17,8 @@ export const PERMISSIONS = {
   "entity.update": ["editor"],
   "entity.merge": ["editor"],
   "user.manage": ["admin"],
+  /** Webhook endpoints, their secrets and delivery logs (docs/webhooks.md). */
+  "webhook.manage": ["admin"],
   /** One's own preferences (the time zone): each person changes only their own account. */
   "profile.update": ["editor", "fact_checker", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
