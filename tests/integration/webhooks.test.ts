@@ -517,6 +517,10 @@ describe("authorization", () => {
       expect(ftp.state?.fieldErrors?.url?.join(" ")).toMatch(/https:\/\//);
       const none = await submit(createWebhookEndpointAction, { url: "https://example.org/x" });
       expect(none.state?.fieldErrors?.events).toBeDefined();
+      const unstorable = await submit(createWebhookEndpointAction, { url: "https://example.org/x", description: "CMS\u0000", events: "claim.published" });
+      expect(unstorable.state?.fieldErrors?.description?.join(" ")).toMatch(/cannot store/);
+      const unknown = await submit(createWebhookEndpointAction, { url: "https://example.org/x", events: ["claim.published", "claim.deleted"] });
+      expect(unknown.state?.fieldErrors?.events).toBeDefined();
       expect(await db().webhookEndpoint.count()).toBe(0);
     } finally {
       process.env.OUTBOUND_ALLOW_PRIVATE = "1";

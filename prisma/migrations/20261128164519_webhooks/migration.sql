@@ -21,7 +21,7 @@ CREATE TABLE "webhook_endpoints" (
 CREATE TABLE "webhook_events" (
     "id" UUID NOT NULL,
     "type" TEXT NOT NULL,
-    "payload" JSONB NOT NULL,
+    "payload" JSON NOT NULL,
     "occurredAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "claimId" UUID,
 
