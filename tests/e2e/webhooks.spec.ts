@@ -31,12 +31,11 @@ async function startReceiver() {
   return { url, received, state, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-test("an admin registers a receiver, sees a publication's delivery in the log, and retries it", async ({ browser }) => {
+test("an admin registers a receiver, sees a publication's delivery in the log, and retries it", async ({ page: admin, browser }) => {
   // Two sign-ins, an evidence form and a receiver on a busy 2-core machine.
   test.setTimeout(180_000);
   const receiver = await startReceiver();
   try {
-    const admin = await browser.newPage();
     await signIn(admin, "admin", { from: "/sign-in" });
     await admin.getByRole("navigation", { name: "Desk" }).getByRole("link", { name: "Webhooks" }).click();
     await expect(admin.getByRole("heading", { name: "Webhooks", level: 1 })).toBeVisible();
@@ -109,7 +108,7 @@ test("an admin registers a receiver, sees a publication's delivery in the log, a
 
     // Delete, with confirmation.
     await admin.getByRole("button", { name: "Delete endpoint" }).click();
-    await expect(admin.getByRole("alert")).toContainText("Tick the box");
+    await expect(admin.getByRole("alert", { name: "There is a problem" })).toContainText("Tick the box");
     await admin.getByLabel(/Yes, delete this endpoint/).check();
     await admin.getByRole("button", { name: "Delete endpoint" }).click();
     await expect(admin.getByText("The endpoint was deleted.")).toBeVisible();
