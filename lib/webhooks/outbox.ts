@@ -28,6 +28,11 @@ export const deliveryJobKey = (deliveryId: string) => `webhook.deliver:${deliver
  * or null when nobody is to hear of it (no subscriber, or a draft claim's moves and evidence).
  */
 export async function recordWebhookEvent(tx: Tx, change: WebhookChange): Promise<string | null> {
+  // Subscribers first: with none (the usual case for most types), one small query is all this
+  // costs the write, which holds its claim's lock meanwhile.
+  const endpoints = await tx.webhookEndpoint.findMany({ where: { enabled: true, events: { has: change.type } }, select: { id: true } });
+  if (endpoints.length === 0) return null;
+
   const claim = await tx.claim.findUnique({
     where: { id: change.claimId },
     select: { id: true, slug: true, statement: true, status: true, publication: true, publishedAt: true, updatedAt: true },
@@ -35,9 +40,6 @@ export async function recordWebhookEvent(tx: Tx, change: WebhookChange): Promise
   if (!claim) return null;
   const alwaysAnnounced = change.type === "claim.published" || change.type === "claim.unpublished";
   if (!alwaysAnnounced && claim.publication !== "published") return null;
-
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { enabled: true, events: { has: change.type } }, select: { id: true } });
-  if (endpoints.length === 0) return null;
 
   const publicClaim: WebhookClaim = {
     id: claim.id,
