@@ -95,3 +95,20 @@ export function newsroomTimeZone(): string {
   if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
   return parsed.data;
 }
+
+// Webhook retries (docs/webhooks.md). Read on every use, so a test can shorten them.
+const WebhookEnvSchema = z.object({
+  /** The first retry waits up to this long; each later one up to twice the one before. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).catch(5_000).default(5_000),
+  /** No single wait is longer than this. */
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).catch(3_600_000).default(3_600_000),
+  /** No attempt starts later than this after the first one: the delivery has then given up. */
+  WEBHOOK_RETRY_WINDOW_MS: z.coerce.number().int().min(1).catch(86_400_000).default(86_400_000),
+});
+
+export type WebhookRetryConfig = { baseMs: number; maxMs: number; windowMs: number };
+
+export function webhookRetryConfig(): WebhookRetryConfig {
+  const env = WebhookEnvSchema.parse(process.env);
+  return { baseMs: env.WEBHOOK_RETRY_BASE_MS, maxMs: env.WEBHOOK_RETRY_MAX_MS, windowMs: env.WEBHOOK_RETRY_WINDOW_MS };
+}

@@ -40,6 +40,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
             API tokens
           </Link>
         ) : null}
+        {can(viewer, "webhook.manage") ? (
+          <Link href="/desk/webhooks" className="font-semibold hover:underline">
+            Webhooks
+          </Link>
+        ) : null}
         <Link href="/desk/account" className="ml-auto text-muted hover:text-ink hover:underline">
           {viewer.name} · {ROLE_LABEL[viewer.role]} · {timeZoneCity(viewer.timeZone)}
         </Link>

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "user.manage": ["admin"],
   /** API tokens for the newsroom's CMS (docs/api.md): made, listed and revoked by admins. */
   "token.manage": ["admin"],
+  /** Webhook endpoints, their secrets and delivery logs (docs/webhooks.md). */
+  "webhook.manage": ["admin"],
   /** One's own preferences (the time zone): each person changes only their own account. */
   "profile.update": ["editor", "fact_checker", "admin"],
 } as const satisfies Record<string, readonly Role[]>;

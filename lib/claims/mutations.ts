@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { createOrReuseEntity, type NewEntity } from "@/lib/entities/mutations";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { refreshReviewState } from "@/lib/review/mutations";
+import { recordWebhookEvent } from "@/lib/webhooks/outbox";
 
 /** Locks a claim's row until the transaction ends (writes that check the claim's state). */
 export async function lockClaim(tx: Tx, claimId: string): Promise<void> {
@@ -202,6 +203,7 @@ export async function setClaimPublication(actor: ChangeActor, input: ClaimPublic
       claimId: input.id,
       changes: { publication: { from: claim.publication, to: publish ? "published" : "draft" } },
     });
+    await recordWebhookEvent(tx, { type: publish ? "claim.published" : "claim.unpublished", claimId: input.id });
     return { slug: claim.slug };
   });
 }

@@ -10,6 +10,7 @@ import { refreshReviewState } from "@/lib/review/mutations";
 import { hostOf, matchOutlet } from "@/lib/evidence/domain";
 import type { EvidenceCreateInput, EvidenceRemoveInput, EvidenceUpdateInput } from "@/lib/evidence/schema";
 import { wallClockToInstant } from "@/lib/time/wall-clock";
+import { recordWebhookEvent } from "@/lib/webhooks/outbox";
 
 type EvidenceFields = Omit<EvidenceCreateInput, "claimId">;
 
@@ -150,6 +151,7 @@ export async function linkEvidence(actor: ChangeActor, input: EvidenceCreateInpu
     });
     await recordAudit(tx, actor, { action: "evidence_linked", claimId: input.claimId, evidenceId: evidence.id, changes: createdFields(data) });
     await touchClaim(tx, input.claimId);
+    await recordWebhookEvent(tx, { type: "evidence.added", claimId: input.claimId, evidenceId: evidence.id });
     return evidence;
   });
 }
@@ -226,5 +228,6 @@ export async function removeEvidence(actor: ChangeActor, input: EvidenceRemoveIn
       changes: { removedAt: { from: null, to: now.toISOString() } },
     });
     await touchClaim(tx, input.claimId);
+    await recordWebhookEvent(tx, { type: "evidence.removed", claimId: input.claimId, evidenceId: input.id });
   });
 }

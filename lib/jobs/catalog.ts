@@ -6,6 +6,8 @@ import { z } from "zod";
 export const JOBS = {
   /** Proves the queue end to end (tests and `npm run worker -- --check`). */
   "jobs.ping": z.object({ note: z.string().max(200) }),
+  /** One attempt at one webhook delivery (lib/webhooks/deliver.ts); it schedules the next itself. */
+  "webhook.deliver": z.object({ deliveryId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof JOBS;

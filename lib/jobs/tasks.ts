@@ -4,11 +4,15 @@
 import "server-only";
 import type { JobHelpers } from "graphile-worker";
 import type { JobName, JobPayload } from "@/lib/jobs/catalog";
+import { deliverWebhook } from "@/lib/webhooks/deliver";
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, helpers: JobHelpers) => Promise<void>;
 
 export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "jobs.ping": async (payload, helpers) => {
     await helpers.query("SELECT pg_notify('claimtrail_jobs_ping', $1)", [payload.note]);
+  },
+  "webhook.deliver": async (payload) => {
+    await deliverWebhook(payload.deliveryId);
   },
 };

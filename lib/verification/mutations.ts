@@ -7,6 +7,7 @@ import type { VerificationStatus } from "@/lib/generated/prisma/enums";
 import { refreshReviewState } from "@/lib/review/mutations";
 import { suggestionKey } from "@/lib/review/suggestions";
 import type { DismissSuggestionInput, StatusMoveInput } from "@/lib/verification/schema";
+import { recordWebhookEvent } from "@/lib/webhooks/outbox";
 
 /**
  * Moves a claim's verification status, in one transaction: lock the claim row, make sure its status
@@ -63,6 +64,7 @@ export async function transitionClaimStatus(actor: ChangeActor, input: StatusMov
     await tx.transitionEvidence.createMany({ data: citedIds.map((evidenceId) => ({ transitionId: transition.id, evidenceId })) });
     await tx.claim.update({ where: { id: input.claimId }, data: { status: input.toStatus, version: { increment: 1 } } });
     await refreshReviewState(tx, [input.claimId]);
+    await recordWebhookEvent(tx, { type: "claim.status_changed", claimId: input.claimId, fromStatus: claim.status, toStatus: input.toStatus, rationale: input.rationale });
     return { slug: claim.slug, sequence };
   });
 }

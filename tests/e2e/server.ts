@@ -18,6 +18,8 @@ const next = spawn(process.execPath, serverCommand({ port, hostname: "127.0.0.1"
     // Not UTC, so that the tests see times converted; the demo story's dates stay the same in it.
     NEWSROOM_TIME_ZONE: "America/New_York",
     NEXT_TELEMETRY_DISABLED: "1",
+    // Webhook receivers started by specs listen on 127.0.0.1 (webhooks.spec.ts).
+    OUTBOUND_ALLOW_PRIVATE: "1",
   },
 });
 
