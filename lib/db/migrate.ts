@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { migrateJobQueue } from "@/lib/jobs/schema";
 
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -109,6 +110,8 @@ export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): P
 
       const pending = migrations.filter((migration) => !applied.has(migration.name));
       for (const migration of pending) await applyOne(client, migration);
+      // The job queue's tables come with the app's (docs/jobs.md), not with a test's own history.
+      if (dir === MIGRATIONS_DIR) await migrateJobQueue(connectionString);
       return { applied: pending.map((migration) => migration.name), alreadyApplied: applied.size };
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]);

@@ -55,6 +55,15 @@ export function serverCommand(options: { port: number | string; hostname?: strin
   ];
 }
 
+/**
+ * The job worker's command line (scripts/worker.ts). It runs under tsx in production too: it makes
+ * no per-request imports, and bundling would copy Prisma's generated client, which loads its
+ * engine from files beside it. `react-server` lets it load our server-only modules.
+ */
+export function workerCommand(): string[] {
+  return ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/worker.ts")];
+}
+
 export function runNext(args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [NEXT_BIN, ...args], {

@@ -17,6 +17,14 @@ export async function resetDatabase(url: string): Promise<void> {
          FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
     );
     await client.query(`TRUNCATE ${rows[0]?.tables}`);
+    // Background jobs (graphile-worker's tables; lib/jobs), so a test never runs another's.
+    await client.query(
+      `DO $$ BEGIN
+         IF to_regclass('graphile_worker._private_jobs') IS NOT NULL THEN
+           TRUNCATE graphile_worker._private_jobs, graphile_worker._private_job_queues CASCADE;
+         END IF;
+       END $$`,
+    );
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
