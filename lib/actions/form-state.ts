@@ -15,6 +15,8 @@ export type FormState = {
   confirm?: string[];
   /** A one-time link to show once (account invitations). */
   link?: string;
+  /** What a form that stays on its page created (intake's accepted proposals). */
+  created?: { id: string };
 };
 
 export const INITIAL_FORM_STATE: FormState = { status: "idle" };
