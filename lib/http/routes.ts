@@ -41,6 +41,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/review", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/account", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/accounts", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/desk/intake", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]", kind: "page", methods: ["GET", "POST"], query: ["moved", "logged", "saved", "evidence"], audience: "desk" },
   { pattern: "/desk/claims/[id]/edit", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
