@@ -130,7 +130,8 @@ function ClaimCard({
     return (
       <div role="status" className="rounded-md bg-status-positive-bg px-3 py-2 text-sm text-status-positive">
         Claim {index + 1} logged as a draft:{" "}
-        <Link href={`/desk/claims/${created}`} className="font-semibold underline underline-offset-2">
+        {/* In a new tab: the other proposals stay here. */}
+        <Link href={`/desk/claims/${created}`} target="_blank" className="font-semibold underline underline-offset-2">
           {value("statement")}
         </Link>
       </div>
