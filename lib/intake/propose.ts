@@ -94,10 +94,19 @@ function properName(phrase: string): string | null {
   return run.length ? run.join(" ") : null;
 }
 
+// compromise tags a whole phrase to find names in it (most of propose's time): the same subject
+// phrases come back sentence after sentence, so their answers are kept, a bounded number of them.
+const NAMES_SEEN = new Map<string, string[]>();
+
 function personNames(text: string): string[] {
-  return (nlp(text).people().out("array") as string[])
+  const known = NAMES_SEEN.get(text);
+  if (known) return known;
+  const names = (nlp(text).people().out("array") as string[])
     .map((name) => stripEnd(name.replace(/['’]s$/, "")).replace(TITLE, ""))
     .filter((name) => name && /^[A-Z]/.test(name));
+  if (NAMES_SEEN.size >= 2_000) NAMES_SEEN.clear();
+  NAMES_SEEN.set(text, names);
+  return names;
 }
 
 /** A sourcing read from the words that name the source. */
@@ -388,7 +397,8 @@ export function splitSentences(text: string): Span[] {
     const base = match.index;
     const body = match[0];
     let cursor = 0;
-    for (const sentence of nlp(body).sentences().out("array") as string[]) {
+    // Tokenising alone splits sentences (abbreviations included); tagging is not needed for it.
+    for (const sentence of nlp.tokenize(body).out("array") as string[]) {
       const trimmed = sentence.trim();
       if (!trimmed) continue;
       const at = body.indexOf(trimmed, cursor);
