@@ -287,7 +287,8 @@ const sameName = (stored: string, typed: string) => stored === typed || stored.t
 const idFrom = (target: string | undefined) => /\/desk\/claims\/([0-9a-f-]{36})/.exec(target ?? "")?.[1];
 
 async function expectClaimStored(values: Values, outcome: Outcome) {
-  const id = idFrom(outcome.redirectedTo);
+  // The desk's form redirects to the new claim; intake's stays on its page and names it.
+  const id = idFrom(outcome.redirectedTo) ?? outcome.state?.created?.id;
   expect(id).toBeDefined();
   const claim = await db().claim.findUniqueOrThrow({
     where: { id },
