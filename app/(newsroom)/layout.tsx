@@ -22,6 +22,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
         <Link href="/desk/claims" className="font-semibold hover:underline">
           Claims
         </Link>
+        {can(viewer, "claim.create") ? (
+          <Link href="/desk/intake" className="font-semibold hover:underline">
+            New from article
+          </Link>
+        ) : null}
         {canVerify(viewer.role) ? (
           <Link href="/desk/review" className="font-semibold hover:underline">
             Review queue

@@ -19,7 +19,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
  * view and is read out) on every new error, because the submit button that was pressed is often
  * far below the top of a long form, where the message would otherwise go unseen.
  */
-export function ErrorSummary({ state }: { state: FormState }) {
+export function ErrorSummary({ state, idPrefix = "" }: { state: FormState; /** Fields' ids are `${idPrefix}${name}` (several forms on one page). */ idPrefix?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const headingId = useId();
 
@@ -48,7 +48,7 @@ export function ErrorSummary({ state }: { state: FormState }) {
         <ul className="mt-2 list-disc space-y-1 pl-5">
           {fields.map(([name, messages]) => (
             <li key={name}>
-              <a href={`#${name}`} onClick={(event) => focusField(event, name)} className="font-semibold underline underline-offset-2">
+              <a href={`#${idPrefix}${name}`} onClick={(event) => focusField(event, `${idPrefix}${name}`)} className="font-semibold underline underline-offset-2">
                 {messages.join(" ")}
               </a>
             </li>

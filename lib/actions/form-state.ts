@@ -17,6 +17,8 @@ export type FormState = {
   link?: string;
   /** A secret to show once and never again (a new API token). */
   secret?: string;
+  /** What a form that stays on its page created (intake's accepted proposals). */
+  created?: { id: string };
 };
 
 export const INITIAL_FORM_STATE: FormState = { status: "idle" };

@@ -53,6 +53,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/api-tokens", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/webhooks", kind: "page", methods: ["GET", "POST"], query: ["deleted"], audience: "desk" },
   { pattern: "/desk/webhooks/[id]", kind: "page", methods: ["GET", "POST"], query: ["page", "created", "saved"], audience: "desk" },
+  { pattern: "/desk/intake", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]", kind: "page", methods: ["GET", "POST"], query: ["moved", "logged", "saved", "evidence"], audience: "desk" },
   { pattern: "/desk/claims/[id]/edit", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },

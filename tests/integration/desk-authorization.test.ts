@@ -9,6 +9,7 @@ import { createClaimAction, setPublicationAction, updateClaimAction } from "@/li
 import { db } from "@/lib/db";
 import { createEntityAction, mergeEntitiesAction, updateEntityAction } from "@/lib/entities/actions";
 import { linkEvidenceAction, removeEvidenceAction, updateEvidenceAction } from "@/lib/evidence/actions";
+import { acceptClaimAction, acceptEvidenceAction } from "@/lib/intake/actions";
 import { dismissSuggestionAction, moveStatusAction } from "@/lib/verification/actions";
 import { createClaim, createEvidence, createUser } from "@/tests/factories";
 import { actAs, type Persona } from "@/tests/factories/sessions";
@@ -97,6 +98,18 @@ const CASES: Case[] = [
     fields: (f) => ({ ...evidenceFields(f), id: f.evidenceId, version: "1" }),
   },
   { name: "remove evidence", action: removeEvidenceAction, allowed: ["editor"], fields: (f) => ({ claimId: f.claimId, id: f.evidenceId, version: "1" }) },
+  {
+    name: "accept a claim proposed from an article",
+    action: acceptClaimAction,
+    allowed: ["editor"],
+    fields: () => ({ statement: "The two ministers met secretly in Geneva.", eventDate: "2024-11-07", tags: "" }),
+  },
+  {
+    name: "accept evidence proposed from an article",
+    action: acceptEvidenceAction,
+    allowed: ["editor"],
+    fields: (f) => ({ ...evidenceFields(f), stance: "denies", speakerId: "", newSpeakerName: "Dmitri Peskov", newSpeakerDescription: "Kremlin spokesman" }),
+  },
   { name: "add an entity", action: createEntityAction, allowed: ["editor"], fields: () => ({ kind: "person", name: "Dmitry Peskov", description: "Kremlin spokesman" }) },
   {
     name: "edit an entity",

@@ -37,6 +37,7 @@ import { createEntityAction, mergeEntitiesAction, updateEntityAction } from "@/l
 import { listEntities } from "@/lib/entities/queries";
 import { linkEvidenceAction, removeEvidenceAction, updateEvidenceAction } from "@/lib/evidence/actions";
 import { DERIVATIONS, SOURCINGS, STANCES } from "@/lib/evidence/schema";
+import { acceptClaimAction, acceptEvidenceAction, analyseArticleAction } from "@/lib/intake/actions";
 import { VerificationStatus } from "@/lib/generated/prisma/enums";
 import { dismissSuggestionAction, moveStatusAction } from "@/lib/verification/actions";
 import { createDeskFixture, DESK_FIXTURE_NAMES, type DeskFixture } from "@/tests/factories/desk";
@@ -292,7 +293,8 @@ const sameName = (stored: string, typed: string) => stored === typed || stored.t
 const idFrom = (target: string | undefined) => /\/desk\/claims\/([0-9a-f-]{36})/.exec(target ?? "")?.[1];
 
 async function expectClaimStored(values: Values, outcome: Outcome) {
-  const id = idFrom(outcome.redirectedTo);
+  // The desk's form redirects to the new claim; intake's stays on its page and names it.
+  const id = idFrom(outcome.redirectedTo) ?? outcome.state?.created?.id;
   expect(id).toBeDefined();
   const claim = await db().claim.findUniqueOrThrow({
     where: { id },
@@ -495,6 +497,30 @@ const ACTIONS: ActionCase[] = [
     example: ["editor", { claimId: { ref: "claimId" }, id: { ref: "evidenceId" }, version: "1", url: "https://citypaper.example/mayor", headline: "The mayor resigns, officially", stance: "reports", sourcing: "on_record", outletId: { ref: "outletId" } }],
     fields: fc.record({ fields: evidenceFields("otherEvidenceId"), id: idOf("evidenceId"), version: choice("1") }).map(({ fields, ...rest }): Fields => ({ ...fields, ...rest })),
     stored: (values) => expectEvidenceStored(str(values.id), values),
+  },
+  {
+    name: "acceptClaim",
+    action: acceptClaimAction,
+    personas: personaFor("editor"),
+    example: ["editor", { statement: "The two ministers met secretly in Geneva", eventDate: "2024-11-07", tags: "", confirmNotDuplicate: "on" }],
+    fields: fc.record({ ...claimFields, confirmNotDuplicate: choice("on") }),
+    stored: expectClaimStored,
+  },
+  {
+    name: "acceptEvidence",
+    action: acceptEvidenceAction,
+    personas: personaFor("editor"),
+    example: ["editor", { claimId: { ref: "claimId" }, url: "https://citypaper.example/denial", headline: "Mayor denies", stance: "denies", sourcing: "on_record", newSpeakerName: "Jane Mayor", quote: "No." }],
+    fields: evidenceFields("evidenceId"),
+    stored: async (values) => expectEvidenceStored(await newEvidenceId(), values),
+  },
+  {
+    // Pasted text only: a web address would make the fuzz run fetch whatever hosts it invents.
+    name: "analyseArticle",
+    action: analyseArticleAction,
+    personas: personaFor("editor"),
+    example: ["editor", { article: "The two ministers met in Geneva, a newspaper reported, citing two officials. The embassy declined to comment.", url: "" }],
+    fields: fc.record({ article: freeText, url: fc.constant("") }),
   },
   {
     name: "removeEvidence",
