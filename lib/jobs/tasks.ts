@@ -3,6 +3,7 @@
 // call `notifyExpired` (lib/jobs/expire.ts), never next/cache.
 import "server-only";
 import type { JobHelpers } from "graphile-worker";
+import { checkJob, recheckJob, snapshotJob } from "@/lib/archive/jobs";
 import type { JobName, JobPayload } from "@/lib/jobs/catalog";
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, helpers: JobHelpers) => Promise<void>;
@@ -11,4 +12,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "jobs.ping": async (payload, helpers) => {
     await helpers.query("SELECT pg_notify('claimtrail_jobs_ping', $1)", [payload.note]);
   },
+  "archive.snapshot": snapshotJob,
+  "archive.check": (payload) => checkJob(payload),
+  "archive.recheck": () => recheckJob(),
 };
