@@ -31,6 +31,9 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/robots.txt", kind: "metadata", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/icon.svg", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/favicon.ico", kind: "metadata", methods: ["GET"], query: [], audience: "public" },
+  // Archived copies of sources: public for published claims, staff-only otherwise (checked inside).
+  { pattern: "/archive/[snapshotId]", kind: "handler", methods: ["GET"], query: [], audience: "public" },
+  { pattern: "/archive/[snapshotId]/text", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/api/health", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/sign-in", kind: "page", methods: ["GET", "POST"], query: ["next", "signedOut", "invited"], audience: "public" },
   { pattern: "/invite/[token]", kind: "page", methods: ["GET", "POST"], query: [], audience: "public" },

@@ -10,8 +10,14 @@
  * - `reader`: public pages, which are to be served from a cache (one response for every reader),
  *   so no per-request nonce is possible; Next's inline bootstrap scripts run, nothing foreign does.
  * - `data`: feeds, JSON, sitemap, robots: nothing in them may run or load anything.
+ * - `archive`: archived copies of other sites' pages (/archive/…, docs/archive.md). `sandbox` gives
+ *   the page an opaque origin (it cannot read this site's cookies or storage) and runs no script;
+ *   it may show the publisher's images, styles and fonts, which is what makes it a faithful copy.
  */
-export type PolicyKind = "desk" | "reader" | "data";
+export type PolicyKind = "desk" | "reader" | "data" | "archive";
+
+/** The archived copy's policy: no script, an opaque origin, nothing loaded but images, styles and fonts. */
+export const ARCHIVE_POLICY = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *; font-src *; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const DESK_PREFIXES = ["/desk", "/sign-in", "/invite"];
 const DATA_PREFIXES = ["/api/", "/feeds/"];
@@ -22,6 +28,7 @@ function hasPrefix(pathname: string, prefix: string): boolean {
 }
 
 export function policyKind(pathname: string): PolicyKind {
+  if (hasPrefix(pathname, "/archive")) return "archive";
   if (DESK_PREFIXES.some((prefix) => hasPrefix(pathname, prefix))) return "desk";
   if (DATA_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || DATA_SUFFIXES.some((suffix) => pathname.endsWith(suffix))) {
     return "data";
@@ -46,6 +53,8 @@ export function contentSecurityPolicy(
   const html = (scriptSrc: string) =>
     ["default-src 'self'", `script-src ${scriptSrc}`, STYLES, "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", ...LOCKED_DOWN, ...upgrade].join("; ");
   switch (kind) {
+    case "archive":
+      return ARCHIVE_POLICY;
     case "data":
       return ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join("; ");
     case "desk":
