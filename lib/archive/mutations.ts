@@ -7,7 +7,9 @@ import type { Capture } from "@/lib/archive/capture";
 import { enqueueCheck } from "@/lib/archive/enqueue";
 import { configuredStorage, putObject, snapshotKeys } from "@/lib/archive/storage";
 import { TAG_NAMES } from "@/lib/archive/tags";
+import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
 import type { LinkChange } from "@/lib/generated/prisma/enums";
 import { notifyExpired } from "@/lib/jobs/expire";
 
@@ -119,4 +121,15 @@ export async function enqueueRechecks(now: Date, spreadMs: number): Promise<numb
     });
   }
   return rows.length;
+}
+
+/** The desk's "check now": queues a link check of one piece of this claim's live evidence. */
+export async function requestCheck(actor: ChangeActor, input: { claimId: string; evidenceId: string }): Promise<void> {
+  assertCan(actor, "evidence.update");
+  await db().$transaction(async (tx) => {
+    const evidence = await tx.evidence.findFirst({ where: { id: input.evidenceId, claimId: input.claimId }, select: { removedAt: true } });
+    if (!evidence) throw new NotFoundError("That evidence is not part of this claim.");
+    if (evidence.removedAt) throw new ConflictError("This evidence was removed in the meantime.");
+    await enqueueCheck(tx, input.evidenceId);
+  });
 }

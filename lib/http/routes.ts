@@ -49,6 +49,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/claims/[id]/edit", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]/evidence/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]/evidence/[evidenceId]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/desk/claims/[id]/evidence/[evidenceId]/changes", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities", kind: "page", methods: ["GET", "POST"], query: ["q", "created", "saved", "merged"], audience: "desk" },
   { pattern: "/desk/entities/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities/[id]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
