@@ -8,6 +8,7 @@ import type { JobHelpers, Runner } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { GET as snapshotRoute } from "@/app/archive/[snapshotId]/route";
 import { GET as snapshotTextRoute } from "@/app/archive/[snapshotId]/text/route";
+import { checkSourceNowAction } from "@/lib/archive/actions";
 import { diffTexts } from "@/lib/archive/diff";
 import { enqueueArchive } from "@/lib/archive/enqueue";
 import { checkJob, snapshotJob } from "@/lib/archive/jobs";
@@ -20,7 +21,8 @@ import { EvidenceCreateSchema } from "@/lib/evidence/schema";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { startWorker } from "@/lib/jobs/worker";
 import { createClaim, createUser } from "@/tests/factories";
-import { actAs } from "@/tests/factories/sessions";
+import { actAs, PERSONAS } from "@/tests/factories/sessions";
+import { submit } from "@/tests/setup/next-request";
 import { articleHtml, type ArticleServer, startArticleServer } from "@/tests/support/article-server";
 
 vi.mock("next/headers", async () => (await import("@/tests/setup/next-request")).nextHeadersMock);
@@ -335,6 +337,29 @@ describe("link-rot checks", () => {
     const queued = await db().$queryRaw<{ key: string; run_at: Date }[]>`SELECT key, run_at FROM graphile_worker.jobs ORDER BY run_at`;
     expect(queued.map((job) => job.key).sort()).toEqual([`archive.check:${first.id}`, `archive.check:${second.id}`].sort());
     expect(queued.map((job) => job.run_at.toISOString())).toEqual(["2030-01-07T03:00:00.000Z", "2030-01-07T03:30:00.000Z"]);
+  });
+});
+
+describe("check the source now", () => {
+  it.each(PERSONAS)("as %s: only those who may edit evidence queue a check, and only of this claim's evidence", async (persona) => {
+    const claim = await claimWithOutlet();
+    const evidence = await link(claim, "/checked");
+    const other = await claimWithOutlet();
+    await db().$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+    await actAs(persona);
+    const outcome = await submit(checkSourceNowAction, { claimId: claim.id, evidenceId: evidence.id });
+    const queued = (await jobs()).map((job) => job.key);
+    if (persona === "editor") {
+      expect(outcome.state?.status ?? "redirected").not.toBe("error");
+      expect(queued).toEqual([`archive.check:${evidence.id}`]);
+      // Another claim's id with this evidence: refused, nothing queued.
+      await db().$executeRaw`DELETE FROM graphile_worker._private_jobs`;
+      const foreign = await submit(checkSourceNowAction, { claimId: other.id, evidenceId: evidence.id });
+      expect(foreign.state).toMatchObject({ status: "error", message: "That evidence is not part of this claim." });
+      expect(await jobs()).toEqual([]);
+    } else {
+      expect(queued).toEqual([]);
+    }
   });
 });
 
