@@ -10,8 +10,11 @@ export const JOBS = {
   "archive.snapshot": z.object({ evidenceId: z.uuid() }),
   /** Fetches an archived URL again and records whether it changed since the first snapshot. */
   "archive.check": z.object({ evidenceId: z.uuid() }),
-  /** Weekly: enqueues one archive.check per live piece of evidence, spread over a few hours. */
-  "archive.recheck": z.object({}),
+  /**
+   * Weekly: enqueues one archive.check per live piece of evidence, spread over a few hours. A colon,
+   * not a dot: graphile-worker's crontab accepts only letters, digits and `_ - : /` in a task name.
+   */
+  "archive:recheck": z.object({}),
 } as const;
 
 export type JobName = keyof typeof JOBS;
@@ -19,9 +22,10 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]>;
 
 /**
  * Recurring jobs, in graphile-worker's crontab format (minute hour day month weekday task ?opts
- * payload). Each line's task must be in JOBS and accept an empty object as its payload.
+ * payload). Each line's task must be in JOBS and accept an empty object as its payload, and its
+ * name must be one crontab accepts (no dots; catalog.test.ts parses every line).
  */
 export const SCHEDULE: readonly string[] = [
   // Link rot: Mondays at 03:00 UTC (the checks themselves are spread over the following hours).
-  "0 3 * * 1 archive.recheck",
+  "0 3 * * 1 archive:recheck",
 ];

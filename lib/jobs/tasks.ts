@@ -14,5 +14,5 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   },
   "archive.snapshot": snapshotJob,
   "archive.check": (payload) => checkJob(payload),
-  "archive.recheck": () => recheckJob(),
+  "archive:recheck": () => recheckJob(),
 };

@@ -4,7 +4,7 @@
 // published claim see "archived copy".
 import { createHash } from "node:crypto";
 import { articleHtml, type ArticleServer, startArticleServer } from "@/tests/support/article-server";
-import { createEntityInline, expect, logClaim, signIn, test } from "./fixtures";
+import { createEntityInline, expect, signIn, test } from "./fixtures";
 
 const PARAGRAPHS = [
   "The two ministers met secretly in Geneva on Thursday, two officials said, speaking on condition of anonymity because they were not authorised to speak.",
@@ -30,7 +30,11 @@ test("a linked source is archived with its hash, opens sandboxed, and readers se
   const url = `http://gazette.localhost:${port}/world/geneva-talks`;
 
   await signIn(page, "editor", { from: "/sign-in?next=/desk" });
-  const claimPath = await logClaim(page, `Ministers met secretly in Geneva ${Date.now()}`);
+  await page.goto("/desk/claims/new");
+  await page.getByLabel("Statement").fill(`Ministers met secretly in Geneva, run ${Date.now()}`);
+  await page.getByRole("button", { name: "Log claim as draft" }).click();
+  await expect(page.getByText("Claim logged as a draft.")).toBeVisible({ timeout: 30_000 });
+  const claimPath = new URL(page.url()).pathname;
   await page.getByRole("link", { name: "Link evidence" }).click();
   await page.getByLabel("Web address").fill(url);
   await createEntityInline(page, "Outlet", { name: "The Test Gazette", domain: "gazette.localhost" });
@@ -38,7 +42,7 @@ test("a linked source is archived with its hash, opens sandboxed, and readers se
   await page.getByRole("group", { name: "Which way does it point?" }).getByLabel("Reports").check();
   await page.getByRole("group", { name: "How is it sourced?" }).getByLabel("Anonymous").check();
   await page.getByRole("button", { name: "Link evidence" }).click();
-  await expect(page.getByText("Evidence linked.")).toBeVisible();
+  await expect(page.getByText("Evidence linked.")).toBeVisible({ timeout: 30_000 });
 
   // The worker archives in the background: reload until the desk says so.
   const status = page.getByTestId("archive-status");
