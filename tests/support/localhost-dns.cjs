@@ -4,9 +4,12 @@
 // browser test links http://gazette.localhost:<port>/… for the article server it runs on
 // 127.0.0.1. Outbound requests still go through the SSRF guard, which sees 127.0.0.1 (allowed
 // only because the test server sets OUTBOUND_ALLOW_PRIVATE=1).
-const dns = require("node:dns");
+const dns = process.getBuiltinModule("node:dns");
 
 const original = dns.lookup;
+// The module object itself (what require("node:dns") returns), so every caller sees the change.
+// A CommonJS preload, because --require runs before anything else loads (an --import preload did
+// not reach the worker that tsx starts).
 dns.lookup = function lookup(hostname, options, callback) {
   if (typeof hostname === "string" && /\.localhost\.?$/i.test(hostname)) {
     const cb = typeof options === "function" ? options : callback;
@@ -14,5 +17,5 @@ dns.lookup = function lookup(hostname, options, callback) {
     process.nextTick(() => (all ? cb(null, [{ address: "127.0.0.1", family: 4 }]) : cb(null, "127.0.0.1", 4)));
     return {};
   }
-  return original.apply(this, arguments);
+  return original.call(this, hostname, options, callback);
 };
