@@ -112,3 +112,60 @@ export function webhookRetryConfig(): WebhookRetryConfig {
   const env = WebhookEnvSchema.parse(process.env);
   return { baseMs: env.WEBHOOK_RETRY_BASE_MS, maxMs: env.WEBHOOK_RETRY_MAX_MS, windowMs: env.WEBHOOK_RETRY_WINDOW_MS };
 }
+
+// Evidence archiving (docs/archive.md). Read per job, not cached, so a test can change it.
+const Flag = z.enum(["0", "1", ""]).optional().transform((value) => value === "1");
+const Blank = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const ArchiveEnvSchema = z
+  .object({
+    ARCHIVE_ORG: Flag,
+    ARCHIVE_RESPECT_ROBOTS: Flag,
+    /** Bytes of HTML kept per snapshot; a longer page is cut there and marked truncated. */
+    ARCHIVE_MAX_BYTES: z.preprocess(Blank, z.coerce.number().int().min(1_024).max(50 * 1024 * 1024).default(2 * 1024 * 1024)),
+    /** The whole fetch, redirects included. */
+    ARCHIVE_TIMEOUT_MS: z.preprocess(Blank, z.coerce.number().int().min(100).max(120_000).default(15_000)),
+    S3_ENDPOINT: z.preprocess(Blank, z.url({ error: "S3_ENDPOINT must be a URL" }).optional()),
+    S3_BUCKET: z.preprocess(Blank, z.string().optional()),
+    S3_ACCESS_KEY_ID: z.preprocess(Blank, z.string().optional()),
+    S3_SECRET_ACCESS_KEY: z.preprocess(Blank, z.string().optional()),
+    S3_REGION: z.preprocess(Blank, z.string().default("us-east-1")),
+    S3_FORCE_PATH_STYLE: Flag,
+  })
+  .refine(
+    (env) => {
+      const set = [env.S3_ENDPOINT, env.S3_BUCKET, env.S3_ACCESS_KEY_ID, env.S3_SECRET_ACCESS_KEY].filter(Boolean).length;
+      return set === 0 || set === 4;
+    },
+    { error: "Set all of S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY, or none (snapshots then stay in PostgreSQL)" },
+  );
+
+export type ArchiveEnv = {
+  archiveOrg: boolean;
+  respectRobots: boolean;
+  maxBytes: number;
+  timeoutMs: number;
+  s3: { endpoint: string; bucket: string; accessKeyId: string; secretAccessKey: string; region: string; forcePathStyle: boolean } | null;
+};
+
+export function archiveEnv(): ArchiveEnv {
+  const parsed = ArchiveEnvSchema.safeParse(process.env);
+  if (!parsed.success) throw new Error(`Invalid environment: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  const env = parsed.data;
+  return {
+    archiveOrg: env.ARCHIVE_ORG,
+    respectRobots: env.ARCHIVE_RESPECT_ROBOTS,
+    maxBytes: env.ARCHIVE_MAX_BYTES,
+    timeoutMs: env.ARCHIVE_TIMEOUT_MS,
+    s3:
+      env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET,
+            accessKeyId: env.S3_ACCESS_KEY_ID,
+            secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+            region: env.S3_REGION,
+            forcePathStyle: env.S3_FORCE_PATH_STYLE,
+          }
+        : null,
+  };
+}

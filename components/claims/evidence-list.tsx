@@ -19,6 +19,8 @@ export type ListedEvidence = {
   derivedFromId: string | null;
   outlet: { id: string; name: string } | null;
   speaker: { id: string; name: string; description: string } | null;
+  /** The archived copy readers may open (reader page only; the desk shows its own archive line). */
+  archiveId?: string | null;
 };
 
 function Speaker({ evidence }: { evidence: ListedEvidence }) {
@@ -66,6 +68,14 @@ function EvidenceCard<E extends ListedEvidence>({ evidence, copies, actions, dat
           {evidence.headline}
         </a>
       </h4>
+      {evidence.archiveId ? (
+        <p className="mt-1 text-sm">
+          {/* A plain link: the copy is served sandboxed, with no script, by app/archive. */}
+          <a href={`/archive/${evidence.archiveId}`} rel="nofollow" className="text-muted underline decoration-rule underline-offset-2 hover:text-ink">
+            archived copy<span className="sr-only"> of “{evidence.headline}”</span>
+          </a>
+        </p>
+      ) : null}
       {evidence.speaker || evidence.speakerDescription ? (
         <p className="mt-1 text-sm">
           <span className="text-muted">Source: </span>

@@ -168,7 +168,11 @@ const PUBLISHED_CLAIM_SQL = (slug: string) => Prisma.sql`
                'stance', e.stance, 'quote', e.quote, 'speakerDescription', e."speakerDescription", 'derivation', e.derivation,
                'derivedFromId', e."derivedFromId", 'speakerId', e."speakerId",
                'outlet', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object('id', o.id, 'name', o.name, 'domain', o.domain) END,
-               'speaker', CASE WHEN s.id IS NULL THEN NULL ELSE ${entitySummaryJson(Prisma.raw("s"))} END)
+               'speaker', CASE WHEN s.id IS NULL THEN NULL ELSE ${entitySummaryJson(Prisma.raw("s"))} END,
+               -- The archived copy readers can open: the first good snapshot of the URL as linked.
+               'archiveId', (SELECT a.id FROM evidence_snapshots a
+                              WHERE a."evidenceId" = e.id AND a."requestedUrl" = e.url AND a.error IS NULL AND a.status BETWEEN 200 AND 299
+                              ORDER BY a."fetchedAt", a.id LIMIT 1))
              ORDER BY e."publishedAt" ASC, e.id ASC)
         FROM evidence e
         LEFT JOIN entities o ON o.id = e."outletId"

@@ -31,6 +31,8 @@ export const PublishedEvidenceRow = z.object({
   speakerId: uuid.nullable(),
   outlet: z.object({ id: uuid, name: z.string(), domain: z.string().nullable() }).nullable(),
   speaker: EntitySummaryRow.nullable(),
+  /** The snapshot readers see as "archived copy" (docs/archive.md), once the source is archived. */
+  archiveId: uuid.nullable(),
 });
 
 export const PublishedTransitionRow = z.object({

@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueArchive } from "@/lib/archive/enqueue";
 import { createdFields, diffFields } from "@/lib/audit/diff";
 import { recordAudit, type Tx } from "@/lib/audit/mutations";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
@@ -152,6 +153,8 @@ export async function linkEvidence(actor: ChangeActor, input: EvidenceCreateInpu
     await recordAudit(tx, actor, { action: "evidence_linked", claimId: input.claimId, evidenceId: evidence.id, changes: createdFields(data) });
     await touchClaim(tx, input.claimId);
     await recordWebhookEvent(tx, { type: "evidence.added", claimId: input.claimId, evidenceId: evidence.id });
+    // The source is archived in the background; the job exists only if this link commits.
+    await enqueueArchive(tx, evidence.id);
     return evidence;
   });
 }
@@ -200,6 +203,8 @@ export async function updateEvidence(actor: ChangeActor, input: EvidenceUpdateIn
       await recordAudit(tx, actor, { action: "evidence_updated", claimId: input.claimId, evidenceId: input.id, changes });
       await touchClaim(tx, input.claimId);
     }
+    // A new address is a new source: archived like a newly linked one.
+    if (before.url !== data.url) await enqueueArchive(tx, input.id);
     return { id: input.id };
   });
 }

@@ -40,6 +40,9 @@ export const ROUTES: readonly RouteEntry[] = [
   // Embeddable cards (no script, framed by any site) and the oEmbed endpoint that gives their snippet.
   { pattern: "/embed/claims/[slug]", kind: "handler", methods: ["GET"], query: [], audience: "public", cache: "reader" },
   { pattern: "/api/oembed", kind: "handler", methods: ["GET"], query: ["url", "format", "maxwidth", "maxheight"], audience: "public", cache: "reader" },
+  // Archived copies of sources: public for published claims, staff-only otherwise (checked inside).
+  { pattern: "/archive/[snapshotId]", kind: "handler", methods: ["GET"], query: [], audience: "public" },
+  { pattern: "/archive/[snapshotId]/text", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/api/health", kind: "handler", methods: ["GET"], query: [], audience: "public" },
   { pattern: "/sign-in", kind: "page", methods: ["GET", "POST"], query: ["next", "signedOut", "invited"], audience: "public" },
   { pattern: "/invite/[token]", kind: "page", methods: ["GET", "POST"], query: [], audience: "public" },
@@ -59,6 +62,7 @@ export const ROUTES: readonly RouteEntry[] = [
   { pattern: "/desk/claims/[id]/edit", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]/evidence/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/claims/[id]/evidence/[evidenceId]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
+  { pattern: "/desk/claims/[id]/evidence/[evidenceId]/changes", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities", kind: "page", methods: ["GET", "POST"], query: ["q", "created", "saved", "merged"], audience: "desk" },
   { pattern: "/desk/entities/new", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },
   { pattern: "/desk/entities/[id]", kind: "page", methods: ["GET", "POST"], query: [], audience: "desk" },

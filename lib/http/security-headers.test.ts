@@ -21,6 +21,9 @@ describe("policyKind", () => {
     ["/embed/claims/x", "embed"],
     ["/embedded", "reader"],
     ["/api/oembed", "data"],
+    ["/archive/0195f2c4-0000-7000-8000-000000000000", "archive"],
+    ["/archive/0195f2c4-0000-7000-8000-000000000000/text", "archive"],
+    ["/archived", "reader"],
   ])("%s → %s", (pathname, kind) => {
     expect(policyKind(pathname)).toBe(kind);
   });

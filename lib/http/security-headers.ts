@@ -12,8 +12,14 @@
  * - `data`: feeds, JSON, sitemap, robots: nothing in them may run or load anything.
  * - `embed`: the cards other sites frame (/embed/…): nothing runs, only their inline stylesheet
  *   applies, and any site may frame them (the one route where framing is allowed).
+ * - `archive`: archived copies of other sites' pages (/archive/…, docs/archive.md). `sandbox` gives
+ *   the page an opaque origin (it cannot read this site's cookies or storage) and runs no script;
+ *   it may show the publisher's images, styles and fonts, which is what makes it a faithful copy.
  */
-export type PolicyKind = "desk" | "reader" | "data" | "embed";
+export type PolicyKind = "desk" | "reader" | "data" | "embed" | "archive";
+
+/** The archived copy's policy: no script, an opaque origin, nothing loaded but images, styles and fonts. */
+export const ARCHIVE_POLICY = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline' *; font-src *; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const DESK_PREFIXES = ["/desk", "/sign-in", "/invite"];
 const EMBED_PREFIX = "/embed/";
@@ -25,6 +31,7 @@ function hasPrefix(pathname: string, prefix: string): boolean {
 }
 
 export function policyKind(pathname: string): PolicyKind {
+  if (hasPrefix(pathname, "/archive")) return "archive";
   if (DESK_PREFIXES.some((prefix) => hasPrefix(pathname, prefix))) return "desk";
   if (pathname.startsWith(EMBED_PREFIX)) return "embed";
   if (DATA_PREFIXES.some((prefix) => pathname.startsWith(prefix)) || DATA_SUFFIXES.some((suffix) => pathname.endsWith(suffix))) {
@@ -50,6 +57,8 @@ export function contentSecurityPolicy(
   const html = (scriptSrc: string) =>
     ["default-src 'self'", `script-src ${scriptSrc}`, STYLES, "img-src 'self' data: blob:", "font-src 'self'", "connect-src 'self'", ...LOCKED_DOWN, ...upgrade].join("; ");
   switch (kind) {
+    case "archive":
+      return ARCHIVE_POLICY;
     case "data":
       return ["default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'"].join("; ");
     case "embed":

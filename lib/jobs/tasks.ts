@@ -3,6 +3,7 @@
 // call `notifyExpired` (lib/jobs/expire.ts), never next/cache.
 import "server-only";
 import type { JobHelpers } from "graphile-worker";
+import { checkJob, recheckJob, snapshotJob } from "@/lib/archive/jobs";
 import type { JobName, JobPayload } from "@/lib/jobs/catalog";
 import { deliverWebhook } from "@/lib/webhooks/deliver";
 
@@ -15,4 +16,7 @@ export const HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "webhook.deliver": async (payload) => {
     await deliverWebhook(payload.deliveryId);
   },
+  "archive.snapshot": snapshotJob,
+  "archive.check": (payload) => checkJob(payload),
+  "archive:recheck": () => recheckJob(),
 };

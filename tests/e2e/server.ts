@@ -2,6 +2,7 @@
 // throw-away embedded PostgreSQL, migrated and seeded with the demo story.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { serverCommand } from "@/scripts/lib/next-build";
 import { startSeededPostgres } from "./support/servers";
 
@@ -18,8 +19,11 @@ const next = spawn(process.execPath, serverCommand({ port, hostname: "127.0.0.1"
     // Not UTC, so that the tests see times converted; the demo story's dates stay the same in it.
     NEWSROOM_TIME_ZONE: "America/New_York",
     NEXT_TELEMETRY_DISABLED: "1",
-    // Webhook receivers started by specs listen on 127.0.0.1 (webhooks.spec.ts).
+    // Webhook receivers started by specs listen on 127.0.0.1 (webhooks.spec.ts); the archive's spec
+    // serves articles from 127.0.0.1 (tests/support/article-server.ts), named gazette.localhost so
+    // that the evidence form accepts them (tests/support/localhost-dns.cjs).
     OUTBOUND_ALLOW_PRIVATE: "1",
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, `--require ${path.resolve("tests/support/localhost-dns.cjs")}`].filter(Boolean).join(" "),
   },
 });
 

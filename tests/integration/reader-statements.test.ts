@@ -51,12 +51,38 @@ describe("the claim page", () => {
     expect(thirty.result?.evidence.some((item) => item.speaker && item.outlet)).toBe(true);
     expect(thirty.result?.transitions.map((move) => move.cited.length)).toEqual([0, 9, 7, 0]);
 
-    // Same answer as before, to the Date: the relation queries are the reference.
+    // Same answer as before, to the Date: the relation queries are the reference (they predate
+    // archived copies, which have their own test below).
     const before = await statements(() => publishedClaimByRelations(db(), big.slug));
     expect(before.count).toBe(9);
-    expect(thirty.result).toEqual(before.result);
-    expect(one.result).toEqual(await publishedClaimByRelations(db(), small.slug));
+    expect(withoutArchive(thirty.result)).toEqual(before.result);
+    expect(withoutArchive(one.result)).toEqual(await publishedClaimByRelations(db(), small.slug));
     expect(thirty.result?.updatedAt).toBeInstanceOf(Date);
+  });
+
+  it("names each source's archived copy in the same statement: the first good snapshot of the URL as linked", async () => {
+    const claim = await createReaderClaim(db(), { createdById: editorId, evidence: 4 });
+    const [archived, failed, moved, none] = claim.evidenceIds as [string, string, string, string];
+    const snapshot = (evidenceId: string, data: { requestedUrl?: string; status?: number | null; error?: string | null; fetchedAt: Date }) =>
+      db().evidenceSnapshot.create({
+        data: { evidenceId, requestedUrl: data.requestedUrl ?? "", status: data.status ?? 200, error: data.error ?? null, fetchedAt: data.fetchedAt },
+        select: { id: true },
+      });
+    const url = async (id: string) => (await db().evidence.findUniqueOrThrow({ where: { id }, select: { url: true } })).url;
+    const first = await snapshot(archived, { requestedUrl: await url(archived), fetchedAt: new Date("2024-11-14T14:02:00Z") });
+    // A later snapshot (a link check's) is not the archived copy.
+    await snapshot(archived, { requestedUrl: await url(archived), fetchedAt: new Date("2024-12-14T14:02:00Z") });
+    await snapshot(failed, { requestedUrl: await url(failed), status: 404, error: "the page answered 404", fetchedAt: new Date() });
+    // Archived under the address it had before an editor corrected it.
+    await snapshot(moved, { requestedUrl: "https://news.example/old-address", fetchedAt: new Date() });
+
+    const { count, result } = await statements(() => getPublishedClaim(claim.slug));
+    expect(count).toBe(1);
+    const archiveIds = new Map(result?.evidence.map((item) => [item.id, item.archiveId]));
+    expect(archiveIds.get(archived)).toBe(first.id);
+    expect(archiveIds.get(failed)).toBeNull();
+    expect(archiveIds.get(moved)).toBeNull();
+    expect(archiveIds.get(none)).toBeNull();
   });
 
   it("answers a draft and a missing slug with null, in one statement each", async () => {
@@ -187,3 +213,16 @@ describe("search", () => {
     expect(mixed.map((hit) => hit.fuzzy)).toEqual([false, ...Array<boolean>(19).fill(true)]);
   });
 });
+
+/** A published claim without the archived-copy ids, which the relation-query reference predates. */
+function withoutArchive<T extends { evidence: { archiveId: string | null }[] } | null | undefined>(claim: T) {
+  if (!claim) return claim;
+  return {
+    ...claim,
+    evidence: claim.evidence.map((item) => {
+      const rest: Partial<typeof item> = { ...item };
+      delete rest.archiveId;
+      return rest;
+    }),
+  };
+}

@@ -6,12 +6,14 @@ import { StatusBadge } from "@/components/claims/status-badge";
 import { StatusTimeline } from "@/components/claims/status-timeline";
 import { EvidenceList } from "@/components/claims/evidence-list";
 import { IndependenceLine } from "@/components/claims/independence-line";
+import { ArchiveStatus } from "@/components/desk/archive-status";
 import { EditHistory } from "@/components/desk/edit-history";
 import { EmbedPanel } from "@/components/desk/embed-panel";
 import { PublicationForm } from "@/components/desk/publication-form";
 import { RemoveEvidenceForm } from "@/components/desk/remove-evidence-form";
 import { StatusMoveForm } from "@/components/desk/status-move-form";
 import { DateTime } from "@/components/ui/date-time";
+import { archiveLines } from "@/lib/archive/queries";
 import { listClaimEdits } from "@/lib/audit/queries";
 import { can } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -32,6 +34,7 @@ const FLASH: Record<string, string> = {
   linked: "Evidence linked.",
   removed: "Evidence removed; it stays in the edit history.",
   moved: "Status changed. Readers see the new status, your rationale and the date.",
+  checking: "A check of the source is queued; reload in a moment to see what it found.",
 };
 
 // Flash flags from the redirects after a save, and a move and citations preset by the review queue.
@@ -56,8 +59,9 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
   const [claim, edits, raw] = await Promise.all([getDeskClaim(id), listClaimEdits(id), searchParams]);
   if (!claim) notFound();
   const query = parseSearchParams(QuerySchema, raw);
-  const flash = query.moved ? FLASH.moved : query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : null;
+  const flash = query.moved ? FLASH.moved : query.logged ? FLASH.logged : query.saved ? FLASH.saved : query.evidence === "linked" ? FLASH.linked : query.evidence === "removed" ? FLASH.removed : query.evidence === "saved" ? FLASH.saved : query.evidence === "checking" ? FLASH.checking : null;
   const live = claim.evidence.filter((item) => !item.removedAt);
+  const archive = await archiveLines(live);
   const removed = claim.evidence.filter((item) => item.removedAt);
   const byId = new Map(claim.evidence.map((item) => [item.id, item]));
   const site = siteConfig();
@@ -155,9 +159,17 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
               evidence={live}
               timeZone={viewer.timeZone}
               withTime
-              actions={
-                can(viewer, "evidence.update")
-                  ? (item) => (
+              actions={(item) => (
+                <div className="space-y-3">
+                  <ArchiveStatus
+                    line={archive.get(item.id)}
+                    claimId={claim.id}
+                    evidenceId={item.id}
+                    headline={item.headline}
+                    timeZone={viewer.timeZone}
+                    canCheck={can(viewer, "evidence.update")}
+                  />
+                  {can(viewer, "evidence.update") ? (
                       <div className="flex flex-wrap items-start gap-4">
                         {item.derivation === "cites" && item.derivedFromId ? (
                           <p className="w-full text-sm text-muted">Cites: {byId.get(item.derivedFromId)?.outlet?.name ?? "unattributed"}, “{byId.get(item.derivedFromId)?.headline}”</p>
@@ -167,9 +179,9 @@ export default async function DeskClaimPage({ params, searchParams }: Props) {
                         </Link>
                         <RemoveEvidenceForm claimId={claim.id} evidenceId={item.id} version={item.version} headline={item.headline} />
                       </div>
-                    )
-                  : undefined
-              }
+                  ) : null}
+                </div>
+              )}
             />
           )}
         </div>
