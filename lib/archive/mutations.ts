@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { Capture } from "@/lib/archive/capture";
 import { enqueueCheck } from "@/lib/archive/enqueue";
 import { configuredStorage, putObject, snapshotKeys } from "@/lib/archive/storage";
-import { TAG_NAMES } from "@/lib/archive/tags";
+import { TAG } from "@/lib/cache/tag-names";
 import { assertCan, type ChangeActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { ConflictError, NotFoundError } from "@/lib/errors";
@@ -48,7 +48,7 @@ function snapshotData(evidenceId: string, id: string, outcome: SnapshotOutcome, 
 
 /** Readers see "archived copy" once the first snapshot exists: their page is expired with it. */
 async function expireReaderPage(tx: Parameters<typeof notifyExpired>[0], target: Target) {
-  if (target.claim.publication === "published" && !target.removedAt) await notifyExpired(tx, [TAG_NAMES.claim(target.claim.slug)]);
+  if (target.claim.publication === "published" && !target.removedAt) await notifyExpired(tx, [TAG.claim(target.claim.slug)]);
 }
 
 export async function recordSnapshot(target: Target, outcome: SnapshotOutcome): Promise<{ id: string }> {

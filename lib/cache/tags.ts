@@ -3,16 +3,7 @@
 import "server-only";
 import { revalidateTag, unstable_cache } from "next/cache";
 
-export const TAG = {
-  /** A claim's page, its feed, and anything showing that claim's content. Slugs never change. */
-  claim: (slug: string) => `claim:${slug}`,
-  /** A person or organisation's page, and every claim page that shows their name. */
-  entity: (id: string) => `entity:${id}`,
-  /** Lists of published claims: home, the changes feed, the sitemap. */
-  claims: "claims",
-  /** What the home page's filters offer (topics, people, outlets) and the sitemap's entities. */
-  filters: "filters",
-} as const;
+export { TAG } from "@/lib/cache/tag-names";
 
 /** Next keeps at most 128 tags per entry; past this many, a page is tagged by its kind instead. */
 const MAX_TAGS = 100;
