@@ -6,8 +6,8 @@ import { redirect } from "next/navigation";
 import { defineFormAction } from "@/lib/actions/define-action";
 import { changingClaim } from "@/lib/cache/invalidate";
 import { createClaim, setClaimPublication, updateClaim } from "@/lib/claims/mutations";
-import { findSimilarClaims } from "@/lib/claims/queries";
 import { ClaimCreateSchema, ClaimPublicationSchema, ClaimUpdateSchema } from "@/lib/claims/schema";
+import { similarClaimsRefusal } from "@/lib/claims/similar";
 
 /** The desk's lists show every claim; readers' pages are expired by changingClaim. */
 function revalidateDesk() {
@@ -19,16 +19,8 @@ export const createClaimAction = defineFormAction({
   permission: "claim.create",
   schema: ClaimCreateSchema,
   async run(input, viewer) {
-    if (!input.confirmNotDuplicate) {
-      const similar = await findSimilarClaims(input.statement);
-      if (similar.length > 0) {
-        return {
-          status: "error",
-          message: "These claims look similar. Open one of them instead, or confirm that this is a different claim.",
-          similar: similar.map(({ id, statement, status, publication }) => ({ id, statement, status, publication })),
-        };
-      }
-    }
+    const refusal = await similarClaimsRefusal(input, "Open one of them instead");
+    if (refusal) return refusal;
     // A new claim is a draft: no reader page changes.
     const claim = await createClaim(viewer, input);
     revalidateDesk();

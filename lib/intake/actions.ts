@@ -5,8 +5,8 @@ import { defineFormAction } from "@/lib/actions/define-action";
 import type { FormState } from "@/lib/actions/form-state";
 import { changingClaim } from "@/lib/cache/invalidate";
 import { createClaim } from "@/lib/claims/mutations";
-import { findSimilarClaims } from "@/lib/claims/queries";
 import { ClaimCreateSchema } from "@/lib/claims/schema";
+import { similarClaimsRefusal } from "@/lib/claims/similar";
 import { linkEvidence } from "@/lib/evidence/mutations";
 import { EvidenceCreateSchema } from "@/lib/evidence/schema";
 import { analyseArticle, type IntakeAnalysis } from "@/lib/intake/analyse";
@@ -45,17 +45,8 @@ export const acceptClaimAction = defineFormAction({
   permission: "claim.create",
   schema: ClaimCreateSchema,
   async run(input, viewer) {
-    if (!input.confirmNotDuplicate) {
-      const similar = await findSimilarClaims(input.statement);
-      if (similar.length > 0) {
-        return {
-          status: "error",
-          message: "These claims look similar. Add the evidence to one of them instead, or confirm that this is a different claim.",
-          similar: similar.map(({ id, statement, status, publication }) => ({ id, statement, status, publication })),
-          confirm: ["confirmNotDuplicate"],
-        };
-      }
-    }
+    const refusal = await similarClaimsRefusal(input, "Add the evidence to one of them instead");
+    if (refusal) return refusal;
     const claim = await createClaim(viewer, input);
     revalidatePath("/desk");
     revalidatePath("/desk/claims");
