@@ -2,7 +2,7 @@ import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { OutboundError, outboundFetch, outboundUrl } from "./outbound";
+import { addressAllowed, OutboundError, outboundFetch, outboundUrl } from "./outbound";
 
 let server: Server;
 let base: string;
@@ -54,6 +54,21 @@ describe("the SSRF guard", () => {
     expect(answer.status).toBe(200);
     expect(answer.body.toString()).toBe("hello");
     expect(answer.url).toBe(`${base}/ok`);
+  });
+
+  it.each(["http://169.254.169.254/latest/meta-data/", "http://[::ffff:169.254.169.254]/", "http://[fe80::1]:9/", "http://0.0.0.0:9/"])(
+    "refuses link-local and unspecified addresses such as %s even when private addresses are allowed",
+    async (url) => {
+      process.env.OUTBOUND_ALLOW_PRIVATE = "1";
+      expect((await refusal(outboundFetch(url, { timeoutMs: 3_000 }))).code).toBe("blocked-address");
+    },
+  );
+
+  it("states the same rule for checks made before connecting", () => {
+    expect(["93.184.215.14", "2606:4700::1111"].map(addressAllowed)).toEqual([true, true]);
+    expect(["127.0.0.1", "10.1.2.3", "::1", "169.254.169.254", "0.0.0.0", "not an address"].map(addressAllowed)).toEqual([false, false, false, false, false, false]);
+    process.env.OUTBOUND_ALLOW_PRIVATE = "1";
+    expect(["127.0.0.1", "10.1.2.3", "::1", "169.254.169.254", "::ffff:169.254.169.254", "fe80::1", "0.0.0.0"].map(addressAllowed)).toEqual([true, true, true, false, false, false, false]);
   });
 
   it.each(["file:///etc/passwd", "ftp://example.org/", "javascript:alert(1)", "gopher://example.org/", "not a url", "http://user:pass@example.org/"])(

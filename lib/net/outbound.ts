@@ -7,6 +7,7 @@
 import http from "node:http";
 import https from "node:https";
 import zlib from "node:zlib";
+import ipaddr from "ipaddr.js";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
 
 export type OutboundErrorCode = "bad-url" | "blocked-address" | "timeout" | "too-large" | "too-many-redirects" | "network";
@@ -55,12 +56,35 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 5;
 
 /**
- * Private, loopback and link-local addresses are refused unless OUTBOUND_ALLOW_PRIVATE=1, which is
- * for local development and the test suite (their receivers and article servers run on
- * 127.0.0.1). Read per request, so a test can flip it.
+ * Private and loopback addresses are refused unless OUTBOUND_ALLOW_PRIVATE=1, which is for local
+ * development and the test suite (their receivers and article servers run on 127.0.0.1). Read per
+ * request, so a test can flip it.
  */
 export function privateAddressesAllowed(): boolean {
   return process.env.OUTBOUND_ALLOW_PRIVATE === "1";
+}
+
+/**
+ * Link-local ranges are refused even then: they hold cloud metadata services (169.254.169.254
+ * answers on the machines our tests run on), which a developer's webhook never needs.
+ */
+// With the IPv4-mapped IPv6 form of the first, which the agent compares as IPv6.
+const ALWAYS_REFUSED = ["169.254.0.0/16", "::ffff:169.254.0.0/112", "fe80::/10"];
+
+/**
+ * The rule the agents apply, for checks made before any connection (a form that says at once
+ * that an address will be refused). Public unicast addresses only; with private addresses allowed,
+ * also private and loopback ones, never link-local or unspecified.
+ */
+export function addressAllowed(address: string): boolean {
+  let range: string;
+  try {
+    range = ipaddr.process(address).range();
+  } catch {
+    return false;
+  }
+  if (range === "unicast") return true;
+  return privateAddressesAllowed() && range !== "linkLocal" && range !== "unspecified";
 }
 
 /** The User-Agent every outbound request sends, so a publisher can tell who fetched a page. */
@@ -74,10 +98,8 @@ const agents = { strict: newAgents(false), relaxed: newAgents(true) };
 function newAgents(allowPrivateIPAddress: boolean) {
   // keepAlive off: a webhook receiver or a publisher is visited rarely, and a pooled socket would
   // skip the address check a new connection makes.
-  return {
-    http: new RequestFilteringHttpAgent({ allowPrivateIPAddress, keepAlive: false }),
-    https: new RequestFilteringHttpsAgent({ allowPrivateIPAddress, keepAlive: false }),
-  };
+  const options = { allowPrivateIPAddress, denyIPAddressList: ALWAYS_REFUSED, keepAlive: false };
+  return { http: new RequestFilteringHttpAgent(options), https: new RequestFilteringHttpsAgent(options) };
 }
 
 /** Parses `raw` as an http(s) URL without credentials, or throws OutboundError("bad-url"). */
